@@ -1,0 +1,72 @@
+package org.veille.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.veille.config.Config;
+import org.veille.config.ConfigException;
+import org.veille.fetch.Fetcher;
+import org.veille.store.SqliteStore;
+import org.veille.store.WriterLock;
+
+/**
+ * The wiring of one command: which config file and data folder, and the parts built from them.
+ * Plain constructors, nothing static.
+ */
+final class AppContext {
+  static final Duration LOCK_WAIT = Duration.ofSeconds(5);
+
+  private final Path configOption;
+  private final Path dataOption;
+  private final Map<String, String> env;
+  private Config config;
+
+  AppContext(Path configOption, Path dataOption, Map<String, String> env) {
+    this.configOption = configOption;
+    this.dataOption = dataOption;
+    this.env = env;
+  }
+
+  Path configPath() {
+    if (configOption != null) {
+      return configOption;
+    }
+    String fromEnv = env.get("VEILLE_CONFIG");
+    return fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv) : Path.of("feeds.yaml");
+  }
+
+  Config config() throws ConfigException {
+    if (config == null) {
+      config = Config.load(configPath());
+    }
+    return config;
+  }
+
+  Path dataDir() throws ConfigException {
+    if (dataOption != null) {
+      return dataOption.toAbsolutePath();
+    }
+    String fromEnv = env.get("VEILLE_DATA");
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return Path.of(fromEnv).toAbsolutePath();
+    }
+    return config().settings().dataDir();
+  }
+
+  SqliteStore openStore() throws ConfigException {
+    return SqliteStore.open(dataDir().resolve("veille.db"));
+  }
+
+  WriterLock writerLock() throws ConfigException, WriterLock.LockedException, InterruptedException {
+    return WriterLock.acquire(dataDir(), LOCK_WAIT);
+  }
+
+  Fetcher fetcher() throws ConfigException {
+    return new Fetcher(config().settings().fetch(), config().settings().userAgent());
+  }
+
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+}

@@ -1,0 +1,158 @@
+package org.veille.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.veille.config.Config;
+import org.veille.config.SourceConfig;
+import org.veille.crawl.CrawlListener;
+import org.veille.crawl.CrawlReport;
+import org.veille.crawl.Crawler;
+import org.veille.crawl.SourceReport;
+import org.veille.fetch.Fetcher;
+import org.veille.store.SqliteStore;
+import org.veille.store.WriterLock;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code veille crawl}: fetch every enabled source (or the named ones) and store what is new. */
+@Command(name = "crawl", mixinStandardHelpOptions = true,
+    description = "Fetch every enabled source (or the named ones), store new and changed items.")
+final class CrawlCommand implements Callable<Integer> {
+  @ParentCommand VeilleCommand root;
+
+  @Option(names = "--source", paramLabel = "ID", description = "Only this source (repeatable); fetched even if disabled or backed off.")
+  List<String> sources = new ArrayList<>();
+
+  @Option(names = "--no-progress", description = "No progress bar, even on a terminal.")
+  boolean noProgress;
+
+  @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  enum Format { text, json }
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    AppContext ctx = root.context();
+    Config config = ctx.config();
+    List<SourceConfig> selected = select(config);
+    PrintWriter out = spec.commandLine().getOut();
+    try (WriterLock lock = ctx.writerLock();
+        SqliteStore store = ctx.openStore();
+        Fetcher fetcher = ctx.fetcher()) {
+      Crawler crawler = new Crawler(config, store, fetcher, ctx.clock());
+      Progress progress = new Progress(!noProgress && !root.quiet() && System.console() != null);
+      CrawlReport report;
+      try {
+        report = crawler.run(selected, !sources.isEmpty(), progress);
+      } finally {
+        progress.close();
+      }
+      if (format == Format.json) {
+        json(out, report);
+      } else {
+        text(out, report);
+      }
+    }
+    return ExitCodes.OK;
+  }
+
+  private List<SourceConfig> select(Config config) {
+    if (sources.isEmpty()) {
+      return config.enabledSources();
+    }
+    List<SourceConfig> out = new ArrayList<>();
+    for (String id : sources) {
+      out.add(config.source(id).orElseThrow(() -> new UsageException(
+          "unknown source '" + id + "' in " + config.file() + " (see 'veille sources list')")));
+    }
+    return out;
+  }
+
+  private void text(PrintWriter out, CrawlReport r) {
+    if (!root.quiet()) {
+      Table t = new Table("SOURCE", "OUTCOME", "NEW", "UPDATED", "DETAIL");
+      for (SourceReport s : r.reports()) {
+        String detail = switch (s.outcome()) {
+          case OK -> s.format() + ", " + s.itemsFound() + " items";
+          case NOT_MODIFIED -> "not modified since last fetch";
+          default -> s.error();
+        };
+        t.row(s.sourceId(), s.outcome().label(), s.newItems(), s.updatedItems(), detail);
+      }
+      t.print(out, Table.width());
+    }
+    out.printf("Crawled %d sources in %.1f s: %d ok (%d not modified), %d failed, %d skipped; %d new items, %d updated.%n",
+        r.sources(), r.durationMs() / 1000.0, r.ok(), r.notModified(), r.failed(), r.skipped(),
+        r.newItems(), r.updatedItems());
+  }
+
+  private static void json(PrintWriter out, CrawlReport r) throws java.io.IOException {
+    try (Json json = new Json(out)) {
+      JsonGenerator g = json.gen();
+      g.writeStartObject();
+      g.writeNumberField("sources", r.sources());
+      g.writeNumberField("ok", r.ok());
+      g.writeNumberField("not_modified", r.notModified());
+      g.writeNumberField("failed", r.failed());
+      g.writeNumberField("skipped", r.skipped());
+      g.writeNumberField("new_items", r.newItems());
+      g.writeNumberField("updated_items", r.updatedItems());
+      g.writeNumberField("duration_ms", r.durationMs());
+      g.writeArrayFieldStart("errors");
+      for (SourceReport s : r.errors()) {
+        g.writeStartObject();
+        g.writeStringField("source", s.sourceId());
+        g.writeStringField("error", s.error());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    out.println();
+  }
+
+  /** A progress bar on stderr, only on a terminal. */
+  private static final class Progress implements CrawlListener, AutoCloseable {
+    private final boolean enabled;
+    private ProgressBar bar;
+
+    Progress(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    @Override
+    public void started(int total) {
+      if (enabled) {
+        bar = new ProgressBarBuilder().setTaskName("Crawl").setInitialMax(total)
+            .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
+            .build();
+      }
+    }
+
+    @Override
+    public void sourceDone(SourceReport report) {
+      if (bar != null) {
+        bar.step();
+        bar.setExtraMessage(report.sourceId());
+      }
+    }
+
+    @Override
+    public void close() {
+      if (bar != null) {
+        bar.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package org.veille.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.veille.store.StoredItem;
+
+/** JSON output with Jackson's streaming generator: fields in the order of DESIGN §3. */
+final class Json implements AutoCloseable {
+  private static final JsonFactory FACTORY = JsonFactory.builder().build();
+  private final JsonGenerator g;
+
+  Json(PrintWriter out) {
+    try {
+      this.g = FACTORY.createGenerator(out);
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  JsonGenerator gen() {
+    return g;
+  }
+
+  /** UTC ISO-8601 to the second, or null. */
+  static String time(Instant t) {
+    return t == null ? null : t.truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
+  void item(StoredItem i) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("id", i.id());
+    g.writeStringField("title", i.title());
+    g.writeStringField("url", i.url());
+    g.writeStringField("source", i.source());
+    strings("sources", i.sources());
+    g.writeStringField("published", time(i.published()));
+    g.writeStringField("lang", i.lang());
+    strings("topics", i.topics());
+    g.writeStringField("guid", i.guid());
+    g.writeStringField("updated", time(i.updated()));
+    g.writeStringField("author", i.author());
+    g.writeStringField("summary", i.summary());
+    g.writeStringField("content", i.content());
+    g.writeStringField("first_seen", time(i.firstSeen()));
+    strings("categories", i.categories());
+    g.writeEndObject();
+  }
+
+  void strings(String name, List<String> values) throws IOException {
+    g.writeArrayFieldStart(name);
+    for (String v : values) {
+      g.writeString(v);
+    }
+    g.writeEndArray();
+  }
+
+  @Override
+  public void close() {
+    try {
+      g.flush();
+      g.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

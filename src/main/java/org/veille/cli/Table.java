@@ -1,0 +1,61 @@
+package org.veille.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A plain-text table fitted to a width: the last column is cut to fit. */
+final class Table {
+  private final String[] header;
+  private final List<String[]> rows = new ArrayList<>();
+
+  Table(String... header) {
+    this.header = header;
+  }
+
+  void row(Object... cells) {
+    String[] r = new String[header.length];
+    for (int i = 0; i < header.length; i++) {
+      r[i] = i < cells.length && cells[i] != null ? String.valueOf(cells[i]) : "";
+    }
+    rows.add(r);
+  }
+
+  /** The terminal width from $COLUMNS, else 120. */
+  static int width() {
+    try {
+      return Math.max(60, Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "120")));
+    } catch (NumberFormatException e) {
+      return 120;
+    }
+  }
+
+  void print(PrintWriter out, int width) {
+    int[] w = new int[header.length];
+    for (int i = 0; i < header.length; i++) {
+      w[i] = header[i].length();
+      for (String[] r : rows) {
+        w[i] = Math.max(w[i], r[i].length());
+      }
+    }
+    int used = 0;
+    for (int i = 0; i < header.length - 1; i++) {
+      used += w[i] + 2;
+    }
+    int last = Math.max(10, width - used);
+    line(out, header, w, last);
+    for (String[] r : rows) {
+      line(out, r, w, last);
+    }
+  }
+
+  private static void line(PrintWriter out, String[] cells, int[] w, int last) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < cells.length - 1; i++) {
+      sb.append(String.format("%-" + w[i] + "s  ", cells[i]));
+    }
+    String tail = cells[cells.length - 1];
+    sb.append(tail.length() > last ? tail.substring(0, last - 1) + "…" : tail);
+    out.println(sb.toString().stripTrailing());
+  }
+}

@@ -1,0 +1,78 @@
+package org.veille.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import java.nio.file.Path;
+import java.util.Map;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The root command: global options, and the subcommands of DESIGN §3. */
+@Command(
+    name = "veille",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Innovation watch: collects feeds and pages, stores and searches them, and sends a weekly digest.",
+    subcommands = {
+      CrawlCommand.class,
+      SourcesCommand.class,
+      ExportCommand.class,
+      StatsCommand.class
+    })
+final class VeilleCommand implements Runnable {
+  private final Map<String, String> env;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Config file (default: $VEILLE_CONFIG or ./feeds.yaml).")
+  Path config;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "Data folder (default: $VEILLE_DATA or settings.data_dir).")
+  Path data;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print only errors and the essential result.")
+  boolean quiet;
+
+  @Option(names = {"-v", "--verbose"}, description = "Log details to stderr, and stack traces of failures.")
+  boolean verbose;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  VeilleCommand(Map<String, String> env) {
+    this.env = env;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  boolean verbose() {
+    return verbose;
+  }
+
+  boolean quiet() {
+    return quiet;
+  }
+
+  AppContext context() {
+    configureLogging();
+    return new AppContext(config, data, env);
+  }
+
+  private void configureLogging() {
+    if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext ctx) {
+      Logger root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+      Logger veille = ctx.getLogger("org.veille");
+      if (verbose) {
+        root.setLevel(Level.INFO);
+        veille.setLevel(Level.DEBUG);
+      } else if (quiet) {
+        root.setLevel(Level.ERROR);
+        veille.setLevel(Level.ERROR);
+      } else {
+        root.setLevel(Level.WARN);
+        veille.setLevel(Level.WARN);
+      }
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package org.veille.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The whole of {@code feeds.yaml}: settings, topics and sources, immutable and validated. Load it
+ * with {@link #load(Path)}.
+ */
+public record Config(Path file, Settings settings, List<Topic> topics, List<SourceConfig> sources) {
+
+  public Config {
+    topics = List.copyOf(topics);
+    sources = List.copyOf(sources);
+  }
+
+  /**
+   * Reads and validates a config file.
+   *
+   * @throws ConfigException naming file, line and field of the first problem found
+   */
+  public static Config load(Path file) throws ConfigException {
+    return new ConfigLoader(file).load();
+  }
+
+  /** Validates YAML text as if it were the file {@code file} (which need not exist). */
+  public static Config parse(Path file, String yaml) throws ConfigException {
+    return new ConfigLoader(file).parse(yaml);
+  }
+
+  public Optional<SourceConfig> source(String id) {
+    return sources.stream().filter(s -> s.id().equals(id)).findFirst();
+  }
+
+  public List<SourceConfig> enabledSources() {
+    return sources.stream().filter(SourceConfig::enabled).toList();
+  }
+}

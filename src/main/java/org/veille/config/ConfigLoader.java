@@ -1,0 +1,381 @@
+package org.veille.config;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.quartz.CronExpression;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/** Turns the YAML tree of {@code feeds.yaml} into {@link Config}, checking every field. */
+final class ConfigLoader {
+  private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+  private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|MB|GB)?", Pattern.CASE_INSENSITIVE);
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"]+@[^@\\s<>\"]+\\.?[^@\\s<>\"]*");
+
+  private final Path file;
+
+  ConfigLoader(Path file) {
+    this.file = file;
+  }
+
+  Config load() throws ConfigException {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(file, 0, "", "config file not found (use --config FILE or VEILLE_CONFIG)");
+    } catch (IOException e) {
+      throw new ConfigException(file, 0, "", "cannot read config file: " + e.getMessage());
+    }
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new ConfigException(file, 0, "", "config file is not valid UTF-8");
+    }
+    return parse(text);
+  }
+
+  Config parse(String yaml) throws ConfigException {
+    Node root = compose(yaml);
+    YamlMap top = YamlMap.of(file, root, "");
+    Settings settings = settings(top.map("settings"));
+    List<Topic> topics = topics(top.list("topics"));
+    List<SourceConfig> sources = sources(top.requiredList("sources"));
+    top.rejectUnknown();
+    return new Config(file, settings, topics, sources);
+  }
+
+  private Node compose(String yaml) throws ConfigException {
+    LoadSettings load = LoadSettings.builder()
+        .setLabel(file.toString())
+        .setAllowDuplicateKeys(false)
+        .setMaxAliasesForCollections(50)
+        .build();
+    try {
+      Optional<Node> node = new Compose(load).composeString(yaml);
+      return node.orElseThrow(() -> new ConfigException(file, 1, "", "config file is empty; it needs at least a 'sources' list"));
+    } catch (MarkedYamlEngineException e) {
+      int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
+      String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
+      throw new ConfigException(file, line, "", "invalid YAML: " + problem.trim());
+    } catch (YamlEngineException e) {
+      throw new ConfigException(file, 0, "", "invalid YAML: " + e.getMessage());
+    }
+  }
+
+  // ---- settings ------------------------------------------------------------------------------
+
+  private Settings settings(Optional<YamlMap> node) throws ConfigException {
+    Path base = file.toAbsolutePath().getParent();
+    if (node.isEmpty()) {
+      return new Settings(base.resolve("data"), ZoneId.of("Europe/Paris"), Settings.DEFAULT_USER_AGENT,
+          Settings.Fetch.defaults(), Settings.Schedule.defaults(), Settings.Newsletter.defaults(),
+          Settings.Smtp.defaults());
+    }
+    YamlMap m = node.get();
+    Path dataDir = base.resolve(m.string("data_dir").orElse("data"));
+    ZoneId zone = ZoneId.of("Europe/Paris");
+    Optional<String> tz = m.string("timezone");
+    if (tz.isPresent()) {
+      try {
+        zone = ZoneId.of(tz.get());
+      } catch (DateTimeException e) {
+        throw m.error("timezone", "unknown time zone '" + tz.get() + "' (e.g. Europe/Paris)");
+      }
+    }
+    String ua = m.string("user_agent").orElse(Settings.DEFAULT_USER_AGENT);
+    if (ua.isBlank() || ua.contains("\n") || ua.contains("\r")) {
+      throw m.error("user_agent", "must be one non-empty line");
+    }
+    Settings s = new Settings(dataDir, zone, ua, fetch(m.map("fetch")), schedule(m.map("schedule")),
+        newsletter(m.map("newsletter")), smtp(m.map("smtp")));
+    m.rejectUnknown();
+    return s;
+  }
+
+  private Settings.Fetch fetch(Optional<YamlMap> node) throws ConfigException {
+    Settings.Fetch d = Settings.Fetch.defaults();
+    if (node.isEmpty()) {
+      return d;
+    }
+    YamlMap m = node.get();
+    Settings.Fetch f = new Settings.Fetch(
+        duration(m, "timeout").orElse(d.timeout()),
+        size(m, "max_bytes").orElse(d.maxBytes()),
+        m.integer("concurrency", 1, 256).orElse(d.concurrency()),
+        duration(m, "per_host_delay").orElse(d.perHostDelay()),
+        m.bool("respect_robots").orElse(d.respectRobots()),
+        m.integer("retries", 0, 10).orElse(d.retries()),
+        duration(m, "retry_backoff").orElse(d.retryBackoff()),
+        duration(m, "max_retry_wait").orElse(d.maxRetryWait()));
+    if (f.timeout().isZero()) {
+      throw m.error("timeout", "must be more than 0s");
+    }
+    if (f.maxBytes() <= 0) {
+      throw m.error("max_bytes", "must be more than 0");
+    }
+    m.rejectUnknown();
+    return f;
+  }
+
+  private Settings.Schedule schedule(Optional<YamlMap> node) throws ConfigException {
+    Settings.Schedule d = Settings.Schedule.defaults();
+    if (node.isEmpty()) {
+      return d;
+    }
+    YamlMap m = node.get();
+    Settings.Schedule s = new Settings.Schedule(cron(m, "crawl").orElse(d.crawl()),
+        cron(m, "newsletter").orElse(d.newsletter()));
+    m.rejectUnknown();
+    return s;
+  }
+
+  private Optional<String> cron(YamlMap m, String key) throws ConfigException {
+    Optional<String> expr = m.string(key);
+    if (expr.isPresent()) {
+      try {
+        new CronExpression(expr.get());
+      } catch (ParseException e) {
+        throw m.error(key, "bad cron expression '" + expr.get() + "': " + e.getMessage()
+            + " (Quartz syntax: seconds minutes hours day-of-month month day-of-week, e.g. \"0 0 8 ? * MON\")");
+      }
+    }
+    return expr;
+  }
+
+  private Settings.Newsletter newsletter(Optional<YamlMap> node) throws ConfigException {
+    Settings.Newsletter d = Settings.Newsletter.defaults();
+    if (node.isEmpty()) {
+      return d;
+    }
+    YamlMap m = node.get();
+    String locale = m.string("locale").orElse(d.locale());
+    if (!locale.equals("fr") && !locale.equals("en")) {
+      throw m.error("locale", "must be fr or en (got '" + locale + "')");
+    }
+    String from = m.string("from").orElse(d.from());
+    checkAddress(m, "from", from);
+    List<String> recipients = m.strings("recipients");
+    for (int i = 0; i < recipients.size(); i++) {
+      checkAddress(m, "recipients[" + i + "]", recipients.get(i));
+    }
+    Optional<String> editor = m.string("editor");
+    if (editor.isPresent()) {
+      checkAddress(m, "editor", editor.get());
+    }
+    Settings.Newsletter n = new Settings.Newsletter(
+        m.string("title").orElse(d.title()), locale, from, recipients, editor.orElse(null),
+        m.integer("max_items", 1, 1000).orElse(d.maxItems()),
+        m.integer("max_per_topic", 0, 1000).orElse(d.maxPerTopic()));
+    m.rejectUnknown();
+    return n;
+  }
+
+  private static void checkAddress(YamlMap m, String key, String value) throws ConfigException {
+    String address = value;
+    Matcher angle = Pattern.compile("<([^>]*)>\\s*$").matcher(value);
+    if (angle.find()) {
+      address = angle.group(1);
+    }
+    if (value.contains("\r") || value.contains("\n") || !EMAIL.matcher(address.trim()).matches()) {
+      throw m.error(key, "invalid email address '" + value + "'");
+    }
+  }
+
+  private Settings.Smtp smtp(Optional<YamlMap> node) throws ConfigException {
+    Settings.Smtp d = Settings.Smtp.defaults();
+    if (node.isEmpty()) {
+      return d;
+    }
+    YamlMap m = node.get();
+    boolean ssl = m.bool("ssl").orElse(false);
+    Settings.Smtp s = new Settings.Smtp(
+        m.string("host").orElse(d.host()),
+        m.integer("port", 1, 65535).orElse(ssl ? 465 : d.port()),
+        m.bool("starttls").orElse(!ssl),
+        ssl,
+        m.string("username").orElse(null),
+        m.string("password_env").orElse(d.passwordEnv()));
+    if (m.string("password").isPresent()) {
+      throw m.error("password", "secrets do not belong in feeds.yaml; set password_env to the name of an environment variable");
+    }
+    m.rejectUnknown();
+    return s;
+  }
+
+  // ---- topics and sources --------------------------------------------------------------------
+
+  private List<Topic> topics(Optional<List<YamlMap>> node) throws ConfigException {
+    List<Topic> topics = new ArrayList<>();
+    Map<String, Integer> seen = new HashMap<>();
+    for (YamlMap m : node.orElse(List.of())) {
+      String id = m.requiredString("id");
+      checkId(m, id, seen);
+      String query = m.requiredString("query");
+      if (query.isBlank()) {
+        throw m.error("query", "must not be empty");
+      }
+      topics.add(new Topic(id, m.string("name").orElse(id), query));
+      m.rejectUnknown();
+    }
+    return topics;
+  }
+
+  private List<SourceConfig> sources(List<YamlMap> nodes) throws ConfigException {
+    List<SourceConfig> sources = new ArrayList<>();
+    Map<String, Integer> seen = new HashMap<>();
+    for (YamlMap m : nodes) {
+      String id = m.requiredString("id");
+      checkId(m, id, seen);
+      URI url = url(m, m.requiredString("url"));
+      String typeName = m.string("type").orElse("feed");
+      SourceConfig.SourceType type;
+      try {
+        type = SourceConfig.SourceType.valueOf(typeName.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw m.error("type", "must be feed or page (got '" + typeName + "')");
+      }
+      Optional<YamlMap> select = m.map("select");
+      PageSelectors selectors = null;
+      if (type == SourceConfig.SourceType.PAGE) {
+        if (select.isEmpty()) {
+          throw m.error("select", "a source of type page needs select.item (a CSS selector for each item)");
+        }
+        selectors = selectors(select.get());
+      } else if (select.isPresent()) {
+        throw m.error("select", "only sources of type page take selectors");
+      }
+      Optional<String> lang = m.string("lang");
+      if (lang.isPresent() && !lang.get().matches("[a-z]{2}")) {
+        throw m.error("lang", "must be a two-letter language code such as fr or en");
+      }
+      double weight = m.number("weight").orElse(1.0);
+      if (weight <= 0) {
+        throw m.error("weight", "must be more than 0");
+      }
+      sources.add(new SourceConfig(id, m.string("name").orElse(null), url, type, lang.orElse(null),
+          m.strings("tags"), m.bool("enabled").orElse(true), weight, selectors, m.line()));
+      m.rejectUnknown();
+    }
+    return sources;
+  }
+
+  private PageSelectors selectors(YamlMap m) throws ConfigException {
+    String item = m.string("item").orElseThrow(() -> m.error("item", "missing: a source of type page needs select.item"));
+    PageSelectors s = new PageSelectors(item, m.string("title").orElse(null), m.string("link").orElse(null),
+        m.string("date").orElse(null), m.string("summary").orElse(null));
+    for (String key : List.of("item", "title", "link", "date", "summary")) {
+      Optional<String> css = m.string(key);
+      if (css.isPresent()) {
+        try {
+          org.jsoup.select.QueryParser.parse(css.get());
+        } catch (IllegalArgumentException e) {
+          throw m.error(key, "bad CSS selector '" + css.get() + "': " + e.getMessage());
+        }
+      }
+    }
+    m.rejectUnknown();
+    return s;
+  }
+
+  private static void checkId(YamlMap m, String id, Map<String, Integer> seen) throws ConfigException {
+    if (!ID.matcher(id).matches()) {
+      throw m.error("id", "'" + id + "' must be lower-case letters, digits, '-', '_' or '.'");
+    }
+    Integer first = seen.putIfAbsent(id, m.line());
+    if (first != null) {
+      throw m.error("id", "duplicate id '" + id + "' (first defined on line " + first + ")");
+    }
+  }
+
+  private static URI url(YamlMap m, String text) throws ConfigException {
+    try {
+      URI uri = new URI(text.trim());
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("http") && !scheme.equals("https")) {
+        throw m.error("url", "'" + text + "' must be an absolute http or https URL");
+      }
+      if (uri.getHost() == null || uri.getHost().isEmpty()) {
+        throw m.error("url", "'" + text + "' has no host");
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw m.error("url", "'" + text + "' is not a valid URL: " + e.getReason());
+    }
+  }
+
+  private static Optional<Duration> duration(YamlMap m, String key) throws ConfigException {
+    Optional<String> text = m.string(key);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(parseDuration(text.get()));
+    } catch (IllegalArgumentException e) {
+      throw m.error(key, e.getMessage());
+    }
+  }
+
+  /** Parses {@code 500ms}, {@code 20s}, {@code 5m}, {@code 2h}, {@code 1d}. */
+  static Duration parseDuration(String text) {
+    Matcher d = DURATION.matcher(text.trim());
+    if (!d.matches()) {
+      throw new IllegalArgumentException("bad duration '" + text + "' (use e.g. 500ms, 20s, 5m, 2h, 1d)");
+    }
+    long n = Long.parseLong(d.group(1));
+    return switch (d.group(2)) {
+      case "ms" -> Duration.ofMillis(n);
+      case "s" -> Duration.ofSeconds(n);
+      case "m" -> Duration.ofMinutes(n);
+      case "h" -> Duration.ofHours(n);
+      default -> Duration.ofDays(n);
+    };
+  }
+
+  private static Optional<Long> size(YamlMap m, String key) throws ConfigException {
+    Optional<String> text = m.string(key);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    Matcher s = SIZE.matcher(text.get().trim());
+    if (!s.matches()) {
+      throw m.error(key, "bad size '" + text.get() + "' (use e.g. 500KB, 10MB)");
+    }
+    long n = Long.parseLong(s.group(1));
+    String unit = s.group(2) == null ? "B" : s.group(2).toUpperCase(Locale.ROOT);
+    long factor = switch (unit) {
+      case "KB" -> 1024L;
+      case "MB" -> 1024L * 1024;
+      case "GB" -> 1024L * 1024 * 1024;
+      default -> 1L;
+    };
+    return Optional.of(n * factor);
+  }
+}

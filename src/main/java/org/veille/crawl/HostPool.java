@@ -1,0 +1,97 @@
+package org.veille.crawl;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.veille.fetch.PoliteQueue;
+
+/**
+ * Runs jobs on a pool of workers, hosts in parallel and one job at a time per host, and hands each
+ * result to a consumer on the calling thread (so that results can be written by one thread).
+ */
+final class HostPool<J, R> {
+  /** The work of one job; may block on I/O. */
+  interface Work<J, R> {
+    R apply(J job) throws InterruptedException;
+  }
+
+  private final Function<J, String> host;
+  private final Duration perHostDelay;
+  private final int concurrency;
+  private volatile PoliteQueue<J> queue;
+
+  HostPool(Function<J, String> host, Duration perHostDelay, int concurrency) {
+    this.host = host;
+    this.perHostDelay = perHostDelay;
+    this.concurrency = concurrency;
+  }
+
+  /**
+   * Runs {@code work} on every job; an unexpected exception becomes {@code onError}'s result.
+   * Returns when every started job's result was consumed.
+   */
+  void run(List<J> jobs, Work<J, R> work, BiFunction<J, RuntimeException, R> onError, Consumer<R> sink)
+      throws InterruptedException {
+    PoliteQueue<J> q = new PoliteQueue<>(jobs, host, perHostDelay);
+    queue = q;
+    LinkedBlockingQueue<R> done = new LinkedBlockingQueue<>();
+    int workers = Math.max(1, Math.min(concurrency, jobs.size()));
+    ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+      Thread t = new Thread(r, "veille-fetch");
+      t.setDaemon(true);
+      return t;
+    });
+    AtomicInteger running = new AtomicInteger(workers);
+    for (int i = 0; i < workers; i++) {
+      pool.execute(() -> {
+        try {
+          for (var next = q.take(); next.isPresent(); next = q.take()) {
+            J job = next.get();
+            try {
+              done.add(work.apply(job));
+            } catch (RuntimeException e) {
+              done.add(onError.apply(job, e));
+            } finally {
+              q.release(job);
+            }
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } finally {
+          running.decrementAndGet();
+        }
+      });
+    }
+    try {
+      int received = 0;
+      while (received < jobs.size()) {
+        R r = done.poll(100, TimeUnit.MILLISECONDS);
+        if (r != null) {
+          received++;
+          sink.accept(r);
+        } else if (running.get() == 0 && done.isEmpty()) {
+          break; // stopped early: the remaining jobs were never started
+        }
+      }
+    } finally {
+      q.close();
+      pool.shutdownNow();
+      pool.awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Starts no new job; jobs in flight finish and are consumed. */
+  void stop() {
+    PoliteQueue<J> q = queue;
+    if (q != null) {
+      q.close();
+    }
+  }
+}

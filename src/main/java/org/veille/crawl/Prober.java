@@ -1,0 +1,45 @@
+package org.veille.crawl;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.veille.config.Config;
+import org.veille.config.SourceConfig;
+import org.veille.fetch.Fetcher;
+import org.veille.parse.PageParser;
+
+/**
+ * Fetches each source once, without validators and without storing anything, and says what it
+ * found: for {@code veille sources check}.
+ */
+public final class Prober {
+  private final SourceReader reader;
+  private final HostPool<SourceConfig, ProbeResult> pool;
+
+  public Prober(Config config, Fetcher fetcher) {
+    this.reader = new SourceReader(fetcher, new PageParser(config.settings().timezone()));
+    this.pool = new HostPool<>(s -> s.url().getHost().toLowerCase(Locale.ROOT),
+        config.settings().fetch().perHostDelay(), config.settings().fetch().concurrency());
+  }
+
+  /** Probes {@code sources}; results come back in the order of the list. */
+  public List<ProbeResult> probe(List<SourceConfig> sources) throws InterruptedException {
+    List<ProbeResult> out = new ArrayList<>();
+    pool.run(sources, this::probe,
+        (s, e) -> new ProbeResult(s.id(), false, null, 0, "internal error: " + e, null), out::add);
+    List<String> order = sources.stream().map(SourceConfig::id).toList();
+    out.sort(Comparator.comparingInt(r -> order.indexOf(r.sourceId())));
+    return out;
+  }
+
+  private ProbeResult probe(SourceConfig s) throws InterruptedException {
+    SourceReader.Read r = reader.read(s, s.url(), null, null);
+    return switch (r.kind()) {
+      case OK -> new ProbeResult(s.id(), true, r.feed().format() + (r.feed().recovered() ? " (recovered)" : ""),
+          r.feed().items().size(), null, r.discoveredFeedUrl());
+      case NOT_MODIFIED -> new ProbeResult(s.id(), true, "not modified", 0, null, r.discoveredFeedUrl());
+      case FAILED -> new ProbeResult(s.id(), false, null, 0, r.error(), r.discoveredFeedUrl());
+    };
+  }
+}

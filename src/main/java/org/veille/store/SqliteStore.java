@@ -1,0 +1,486 @@
+package org.veille.store;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.veille.config.SourceConfig;
+import org.veille.parse.ParsedItem;
+
+/**
+ * {@link Store} on one SQLite file in WAL mode with foreign keys on. Readers in other processes
+ * see the last committed state while a crawl writes. Methods are synchronized: one connection
+ * serves one process.
+ */
+public final class SqliteStore implements Store {
+  private final Path file;
+  private final Connection c;
+
+  private SqliteStore(Path file, Connection c) {
+    this.file = file;
+    this.c = c;
+  }
+
+  /** Opens (creating if needed) the store at {@code file} and brings its schema up to date. */
+  public static SqliteStore open(Path file) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+    } catch (IOException e) {
+      throw new StoreException("cannot create data folder " + file.getParent() + ": " + e.getMessage(), e);
+    }
+    try {
+      Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+      try (Statement s = c.createStatement()) {
+        s.execute("PRAGMA busy_timeout = 10000");
+        s.execute("PRAGMA journal_mode = WAL");
+        s.execute("PRAGMA synchronous = NORMAL");
+        s.execute("PRAGMA foreign_keys = ON");
+      }
+      Migrations.apply(c);
+      return new SqliteStore(file, c);
+    } catch (SQLException e) {
+      throw new StoreException("cannot open store " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  @Override
+  public synchronized void syncSources(List<SourceConfig> sources) {
+    String sql = """
+        INSERT INTO sources (id, name, url, type) VALUES (?, ?, ?, ?)
+        ON CONFLICT(id) DO UPDATE SET name = excluded.name, type = excluded.type,
+          feed_url = CASE WHEN url = excluded.url THEN feed_url ELSE NULL END,
+          etag = CASE WHEN url = excluded.url THEN etag ELSE NULL END,
+          last_modified = CASE WHEN url = excluded.url THEN last_modified ELSE NULL END,
+          consecutive_failures = CASE WHEN url = excluded.url THEN consecutive_failures ELSE 0 END,
+          next_attempt_at = CASE WHEN url = excluded.url THEN next_attempt_at ELSE NULL END,
+          url = excluded.url
+        """;
+    inTransaction(() -> {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        for (SourceConfig s : sources) {
+          ps.setString(1, s.id());
+          ps.setString(2, s.name());
+          ps.setString(3, s.url().toString());
+          ps.setString(4, s.type().label());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public synchronized Optional<SourceState> sourceState(String id) {
+    String sql = "SELECT url, etag, last_modified, feed_url, consecutive_failures, next_attempt_at FROM sources WHERE id = ?";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(new SourceState(id, rs.getString(1), rs.getString(2), rs.getString(3),
+            rs.getString(4), rs.getInt(5), instant(rs, 6)));
+      }
+    } catch (SQLException e) {
+      throw failure("read source " + id, e);
+    }
+  }
+
+  @Override
+  public synchronized SaveResult saveFetch(FetchRecord r) {
+    return inTransaction(() -> {
+      ItemWriter writer = new ItemWriter(r.sourceId(), r.at());
+      for (ParsedItem item : r.items()) {
+        writer.save(item);
+      }
+      updateSource(r);
+      log(r, writer);
+      return new SaveResult(writer.added, writer.updated, writer.changed);
+    });
+  }
+
+  private void updateSource(FetchRecord r) throws SQLException {
+    boolean ok = r.outcome() != FetchRecord.Outcome.FAILED;
+    String sql = """
+        UPDATE sources SET last_fetch_at = ?, last_status = ?, last_error = ?, http_status = ?,
+          consecutive_failures = ?, next_attempt_at = ?, broken_selector = ?,
+          last_ok_at = CASE WHEN ? THEN ? ELSE last_ok_at END,
+          etag = CASE WHEN ? THEN ? ELSE etag END,
+          last_modified = CASE WHEN ? THEN ? ELSE last_modified END,
+          feed_url = COALESCE(?, feed_url),
+          feed_title = COALESCE(?, feed_title)
+        WHERE id = ?
+        """;
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, r.at().toEpochMilli());
+      ps.setString(2, r.outcome().label());
+      ps.setString(3, r.error());
+      setInt(ps, 4, r.httpStatus());
+      ps.setInt(5, r.consecutiveFailures());
+      setInstant(ps, 6, r.nextAttemptAt());
+      ps.setBoolean(7, r.brokenSelector());
+      ps.setBoolean(8, ok);
+      ps.setLong(9, r.at().toEpochMilli());
+      boolean newValidators = r.outcome() == FetchRecord.Outcome.OK;
+      ps.setBoolean(10, newValidators);
+      ps.setString(11, r.etag());
+      ps.setBoolean(12, newValidators);
+      ps.setString(13, r.lastModified());
+      ps.setString(14, r.feedUrl());
+      ps.setString(15, r.feedTitle());
+      ps.setString(16, r.sourceId());
+      if (ps.executeUpdate() != 1) {
+        throw new StoreException("unknown source '" + r.sourceId() + "' (call syncSources first)");
+      }
+    }
+  }
+
+  private void log(FetchRecord r, ItemWriter w) throws SQLException {
+    String sql = "INSERT INTO fetch_log (source_id, at, outcome, http_status, duration_ms, bytes, new_items, updated_items, error) VALUES (?,?,?,?,?,?,?,?,?)";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, r.sourceId());
+      ps.setLong(2, r.at().toEpochMilli());
+      ps.setString(3, r.outcome().label());
+      setInt(ps, 4, r.httpStatus());
+      ps.setLong(5, r.durationMs());
+      ps.setLong(6, r.bytes());
+      ps.setInt(7, w.added);
+      ps.setInt(8, w.updated);
+      ps.setString(9, r.error());
+      ps.executeUpdate();
+    }
+  }
+
+  /** Writes one source's items, recognising those already stored (same source key or same URL). */
+  private final class ItemWriter {
+    private final String sourceId;
+    private final long now;
+    private final List<String> changed = new ArrayList<>();
+    private int added;
+    private int updated;
+
+    ItemWriter(String sourceId, Instant at) {
+      this.sourceId = sourceId;
+      this.now = at.toEpochMilli();
+    }
+
+    void save(ParsedItem item) throws SQLException {
+      String key = key(item);
+      Optional<String> known = queryString("SELECT item_id FROM item_sources WHERE source_id = ? AND item_key = ?", sourceId, key);
+      if (known.isPresent()) {
+        updateIfChanged(known.get(), item);
+        return;
+      }
+      String url = item.url() == null ? null : item.url().toString();
+      Optional<String> sameUrl = url == null ? Optional.empty() : queryString("SELECT id FROM items WHERE url = ?", url);
+      if (sameUrl.isPresent()) {
+        link(sameUrl.get(), key);
+        return;
+      }
+      String id = newId(url != null ? url : sourceId + "\n" + key);
+      insert(id, item);
+      link(id, key);
+      added++;
+      changed.add(id);
+    }
+
+    private void updateIfChanged(String id, ParsedItem item) throws SQLException {
+      try (PreparedStatement ps = c.prepareStatement("SELECT title, summary, source_id FROM items WHERE id = ?")) {
+        ps.setString(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next() || !rs.getString(3).equals(sourceId)) {
+            return; // only the source that first brought an article gives its text
+          }
+          if (rs.getString(1).equals(item.title()) && rs.getString(2).equals(item.summary())) {
+            return;
+          }
+        }
+      }
+      String sql = "UPDATE items SET title = ?, summary = ?, content_text = ?, content_html = ?, author = ?, updated = ?, categories = ?, changed_at = ? WHERE id = ?";
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setString(1, item.title());
+        ps.setString(2, item.summary());
+        ps.setString(3, item.contentText());
+        ps.setString(4, item.contentHtml());
+        ps.setString(5, item.author());
+        setInstant(ps, 6, item.updated());
+        ps.setString(7, String.join("\n", item.categories()));
+        ps.setLong(8, now);
+        ps.setString(9, id);
+        ps.executeUpdate();
+      }
+      updated++;
+      changed.add(id);
+    }
+
+    private void insert(String id, ParsedItem item) throws SQLException {
+      String sql = "INSERT INTO items (id, url, guid, title, summary, content_text, content_html, author, published, updated, first_seen, changed_at, lang, categories, source_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setString(1, id);
+        ps.setString(2, item.url() == null ? null : item.url().toString());
+        ps.setString(3, item.guid());
+        ps.setString(4, item.title());
+        ps.setString(5, item.summary());
+        ps.setString(6, item.contentText());
+        ps.setString(7, item.contentHtml());
+        ps.setString(8, item.author());
+        setInstant(ps, 9, item.published());
+        setInstant(ps, 10, item.updated());
+        ps.setLong(11, now);
+        ps.setLong(12, now);
+        ps.setString(13, item.lang());
+        ps.setString(14, String.join("\n", item.categories()));
+        ps.setString(15, sourceId);
+        ps.executeUpdate();
+      }
+    }
+
+    private void link(String itemId, String key) throws SQLException {
+      String sql = "INSERT OR IGNORE INTO item_sources (source_id, item_key, item_id, first_seen) VALUES (?,?,?,?)";
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setString(1, sourceId);
+        ps.setString(2, key);
+        ps.setString(3, itemId);
+        ps.setLong(4, now);
+        ps.executeUpdate();
+      }
+    }
+
+    private String newId(String seed) throws SQLException {
+      for (int salt = 0; ; salt++) {
+        String id = hash(salt == 0 ? seed : seed + "\n" + salt).substring(0, 12);
+        if (queryString("SELECT id FROM items WHERE id = ?", id).isEmpty()) {
+          return id;
+        }
+      }
+    }
+  }
+
+  /** Identity of an item within its source: the guid, else the canonical URL, else a content hash. */
+  static String key(ParsedItem item) {
+    if (item.guid() != null) {
+      return "g:" + item.guid();
+    }
+    if (item.url() != null) {
+      return "u:" + item.url();
+    }
+    return "h:" + hash(item.title() + "\n" + item.published() + "\n" + item.summary());
+  }
+
+  private static String hash(String s) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public synchronized void recordCrawl(Instant at, int sources, int failed, int newItems) {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO crawl_runs (at, sources, failed, new_items) VALUES (?,?,?,?)")) {
+      ps.setLong(1, at.toEpochMilli());
+      ps.setInt(2, sources);
+      ps.setInt(3, failed);
+      ps.setInt(4, newItems);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw failure("record crawl", e);
+    }
+  }
+
+  @Override
+  public synchronized List<SourceStatus> sourceStatuses() {
+    String sql = """
+        SELECT s.id, COALESCE(s.name, s.feed_title, s.id), s.type, s.url, s.last_fetch_at, s.last_status,
+          s.last_error, (SELECT COUNT(*) FROM item_sources i WHERE i.source_id = s.id),
+          s.consecutive_failures, s.next_attempt_at, s.broken_selector
+        FROM sources s ORDER BY s.id
+        """;
+    List<SourceStatus> out = new ArrayList<>();
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        out.add(new SourceStatus(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            instant(rs, 5), rs.getString(6), rs.getString(7), rs.getLong(8), rs.getInt(9),
+            instant(rs, 10), rs.getBoolean(11)));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failure("list sources", e);
+    }
+  }
+
+  private static final String ITEM_COLUMNS = """
+      i.id, i.title, i.url, i.source_id,
+      (SELECT group_concat(source_id, char(10)) FROM (SELECT source_id FROM item_sources s WHERE s.item_id = i.id ORDER BY s.first_seen, s.rowid)),
+      COALESCE(i.published, i.first_seen), i.lang,
+      (SELECT group_concat(topic_id, char(10)) FROM item_topics t WHERE t.item_id = i.id),
+      i.guid, i.updated, i.author, i.summary, i.content_text, i.first_seen, i.categories
+      """;
+
+  @Override
+  public synchronized Optional<StoredItem> item(String id) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + ITEM_COLUMNS + " FROM items i WHERE i.id = ?")) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(storedItem(rs)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw failure("read item " + id, e);
+    }
+  }
+
+  @Override
+  public synchronized void forEachItem(ItemFilter filter, Consumer<StoredItem> sink) {
+    StringBuilder sql = new StringBuilder("SELECT " + ITEM_COLUMNS + " FROM items i WHERE 1 = 1");
+    if (filter.since() != null) {
+      sql.append(" AND COALESCE(i.published, i.first_seen) >= ?");
+    }
+    if (!filter.sources().isEmpty()) {
+      sql.append(" AND EXISTS (SELECT 1 FROM item_sources s WHERE s.item_id = i.id AND s.source_id IN (")
+          .append(String.join(",", java.util.Collections.nCopies(filter.sources().size(), "?")))
+          .append("))");
+    }
+    sql.append(" ORDER BY COALESCE(i.published, i.first_seen), i.id");
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      int p = 1;
+      if (filter.since() != null) {
+        ps.setLong(p++, filter.since().toEpochMilli());
+      }
+      for (String s : filter.sources()) {
+        ps.setString(p++, s);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          sink.accept(storedItem(rs));
+        }
+      }
+    } catch (SQLException e) {
+      throw failure("read items", e);
+    }
+  }
+
+  private static StoredItem storedItem(ResultSet rs) throws SQLException {
+    return new StoredItem(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+        lines(rs.getString(5)), instant(rs, 6), rs.getString(7), lines(rs.getString(8)),
+        rs.getString(9), instant(rs, 10), rs.getString(11), rs.getString(12), rs.getString(13),
+        instant(rs, 14), lines(rs.getString(15)));
+  }
+
+  private static List<String> lines(String s) {
+    return s == null || s.isEmpty() ? List.of() : Arrays.asList(s.split("\n"));
+  }
+
+  @Override
+  public synchronized StoreStats stats() {
+    try {
+      long sources = queryLong("SELECT COUNT(*) FROM sources");
+      long items = queryLong("SELECT COUNT(*) FROM items");
+      Optional<String> last = queryString("SELECT MAX(at) FROM crawl_runs");
+      Instant lastCrawl = last.map(v -> Instant.ofEpochMilli(Long.parseLong(v))).orElse(null);
+      long bytes = 0;
+      for (String suffix : new String[] {"", "-wal", "-shm"}) {
+        Path p = Path.of(file.toAbsolutePath() + suffix);
+        bytes += Files.exists(p) ? Files.size(p) : 0;
+      }
+      return new StoreStats(sources, items, bytes, lastCrawl);
+    } catch (SQLException | IOException e) {
+      throw new StoreException("cannot read stats of " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  // ---- helpers -------------------------------------------------------------------------------
+
+  private interface SqlWork<T> {
+    T run() throws SQLException;
+  }
+
+  private <T> T inTransaction(SqlWork<T> work) {
+    try {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run();
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw failure("write", e);
+    }
+  }
+
+  private Optional<String> queryString(String sql, String... args) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        ps.setString(i + 1, args[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+      }
+    }
+  }
+
+  private long queryLong(String sql) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
+  }
+
+  private static Instant instant(ResultSet rs, int col) throws SQLException {
+    long v = rs.getLong(col);
+    return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+  }
+
+  private static void setInstant(PreparedStatement ps, int col, Instant t) throws SQLException {
+    if (t == null) {
+      ps.setNull(col, Types.INTEGER);
+    } else {
+      ps.setLong(col, t.toEpochMilli());
+    }
+  }
+
+  private static void setInt(PreparedStatement ps, int col, int v) throws SQLException {
+    if (v == 0) {
+      ps.setNull(col, Types.INTEGER);
+    } else {
+      ps.setInt(col, v);
+    }
+  }
+
+  private StoreException failure(String what, SQLException e) {
+    return new StoreException("store " + file + ": cannot " + what + ": " + e.getMessage(), e);
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      c.close();
+    } catch (SQLException e) {
+      throw failure("close", e);
+    }
+  }
+}
