@@ -76,6 +76,8 @@ public final class Crawler {
           reports.add(report);
           listener.sourceDone(report);
         });
+    List<String> order = sources.stream().map(SourceConfig::id).toList();
+    reports.sort(java.util.Comparator.comparingInt(r -> order.indexOf(r.sourceId())));
     CrawlReport report = summarize(reports, (System.nanoTime() - start) / 1_000_000);
     store.recordCrawl(clock.instant(), report.sources(), report.failed(), report.newItems());
     return report;

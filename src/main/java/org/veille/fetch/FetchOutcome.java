@@ -52,8 +52,10 @@ public sealed interface FetchOutcome {
 
   /** Why a fetch failed, coarse enough for health decisions. */
   enum Kind {
-    /** DNS, refused or reset connection, TLS failure. */
+    /** Refused or reset connection, TLS failure: retried. */
     NETWORK,
+    /** The host name does not resolve: not retried within a run. */
+    UNKNOWN_HOST,
     /** No answer within the configured timeout. */
     TIMEOUT,
     /** The server answered with an error status. */

@@ -232,15 +232,14 @@ public final class Fetcher implements AutoCloseable {
     if (cause instanceof HttpTimeoutException) {
       return new Failed(start, Kind.TIMEOUT, 0, "no answer within " + settings.timeout().toSeconds() + "s", null, attempt);
     }
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+        return new Failed(start, Kind.UNKNOWN_HOST, 0, "unknown host " + url.getHost() + " (no DNS answer; offline?)", null, attempt);
+      }
+    }
     if (cause instanceof ConnectException) {
-      return new Failed(start, Kind.NETWORK, 0, "cannot connect to " + url.getHost() + describe(cause), null, attempt);
-    }
-    if (cause instanceof java.nio.channels.UnresolvedAddressException
-        || cause instanceof java.net.UnknownHostException) {
-      return new Failed(start, Kind.NETWORK, 0, "unknown host " + url.getHost() + " (no DNS answer; offline?)", null, attempt);
-    }
-    if (cause != null && cause.getCause() instanceof java.nio.channels.UnresolvedAddressException) {
-      return new Failed(start, Kind.NETWORK, 0, "unknown host " + url.getHost() + " (no DNS answer; offline?)", null, attempt);
+      return new Failed(start, Kind.NETWORK, 0, "cannot connect to " + url.getHost()
+          + (cause.getMessage() == null ? " (connection refused)" : ": " + cause.getMessage()), null, attempt);
     }
     if (cause instanceof javax.net.ssl.SSLException) {
       return new Failed(start, Kind.NETWORK, 0, "TLS error with " + url.getHost() + describe(cause), null, attempt);

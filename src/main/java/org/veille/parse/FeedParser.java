@@ -60,12 +60,12 @@ public final class FeedParser {
     }
     FeedException strictError;
     try {
-      return new ParseResult.Parsed(convert(read(head), url, sourceLang, false));
+      return new ParseResult.Parsed(convert(read(head), base(url, head), sourceLang, false));
     } catch (FeedException | IllegalArgumentException e) {
       strictError = e instanceof FeedException fe ? fe : new FeedException(e.getMessage(), e);
     }
     try {
-      return new ParseResult.Parsed(convert(read(XmlRepair.repair(head)), url, sourceLang, true));
+      return new ParseResult.Parsed(convert(read(XmlRepair.repair(head)), base(url, head), sourceLang, true));
     } catch (FeedException | IllegalArgumentException e) {
       return new Failed(Problem.MALFORMED, describe(strictError));
     }
@@ -113,6 +113,22 @@ public final class FeedParser {
     }
     return new Failed(Problem.NOT_A_FEED, "this URL returns an HTML page that links to no feed"
         + " (no <link rel=\"alternate\" type=\"application/rss+xml\">); use type: page with selectors");
+  }
+
+  private static final java.util.regex.Pattern XML_BASE =
+      java.util.regex.Pattern.compile("<feed\\b[^>]*\\bxml:base\\s*=\\s*[\"']([^\"']+)[\"']");
+
+  /** The document's own base: an Atom feed's {@code xml:base}, resolved against the feed URL. */
+  private static URI base(URI url, String xml) {
+    java.util.regex.Matcher m = XML_BASE.matcher(xml.length() > 4096 ? xml.substring(0, 4096) : xml);
+    if (m.find()) {
+      try {
+        return url.resolve(new URI(m.group(1).trim()));
+      } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+        return url;
+      }
+    }
+    return url;
   }
 
   private static ParsedFeed convert(SyndFeed feed, URI base, String sourceLang, boolean recovered) {

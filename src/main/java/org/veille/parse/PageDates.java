@@ -34,7 +34,7 @@ final class PageDates {
       Map.entry("november", 11), Map.entry("december", 12));
 
   private static final Pattern ISO = Pattern.compile(
-      "(\\d{4}-\\d{2}-\\d{2})(?:[T ](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)(Z|[+-]\\d{2}:?\\d{2})?)?");
+      "(\\d{4}-\\d{2}-\\d{2})(?:[Tt ](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)([Zz]|[+-]\\d{2}:?\\d{2})?)?");
   private static final Pattern NUMERIC = Pattern.compile("\\b(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4})\\b");
   private static final Pattern DAY_MONTH_YEAR =
       Pattern.compile("\\b(\\d{1,2})(?:er|st|nd|rd|th)?\\.?\\s+(\\p{L}+)\\.?,?\\s+(\\d{4})\\b");
