@@ -296,7 +296,7 @@ final class ConfigLoader {
       if (css.isPresent()) {
         try {
           org.jsoup.select.QueryParser.parse(css.get());
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | org.jsoup.select.Selector.SelectorParseException e) {
           throw m.error(key, "bad CSS selector '" + css.get() + "': " + e.getMessage());
         }
       }
