@@ -21,10 +21,17 @@ final class Table {
     rows.add(r);
   }
 
-  /** The terminal width from $COLUMNS, else 120. */
+  /**
+   * The width to fit: $COLUMNS, else 120 on a terminal; unlimited when output goes to a file or a
+   * pipe, so that logs keep every word of an error.
+   */
   static int width() {
+    String columns = System.getenv("COLUMNS");
+    if (columns == null) {
+      return System.console() == null ? Integer.MAX_VALUE / 2 : 120;
+    }
     try {
-      return Math.max(60, Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "120")));
+      return Math.max(60, Integer.parseInt(columns.trim()));
     } catch (NumberFormatException e) {
       return 120;
     }
