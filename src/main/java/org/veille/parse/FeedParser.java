@@ -75,6 +75,7 @@ public final class FeedParser {
     SyndFeedInput input = new SyndFeedInput();
     input.setAllowDoctypes(false);
     input.setXmlHealerOn(true);
+    input.setPreserveWireFeed(true);
     return input.build(new StringReader(xml));
   }
 
@@ -156,12 +157,29 @@ public final class FeedParser {
     String html = Text.sanitized(content.length() > 0 ? content.toString() : description, base.toString());
     Instant published = instant(e.getPublishedDate());
     Instant updated = instant(e.getUpdatedDate());
-    String guid = e.getUri() == null || e.getUri().isBlank() ? null : e.getUri().trim();
+    String guid = guid(e);
     DCModule dc = (DCModule) e.getModule(DCModule.URI);
     String itemLang = dc == null ? null : dc.getLanguage();
     return new ParsedItem(guid, url, title, summary, contentText, html, author(e),
         published != null ? published : updated, updated, categories(e),
         Languages.choose(itemLang, feedLang, sourceLang, title + " " + summary));
+  }
+
+  /** The entry's own id: an RSS guid or an Atom id; null when the feed gives none (Rome would invent one). */
+  private static String guid(SyndEntry e) {
+    Object wire = e.getWireEntry();
+    String id = null;
+    if (wire instanceof com.rometools.rome.feed.rss.Item item) {
+      id = item.getGuid() == null ? null : item.getGuid().getValue();
+      if (id == null && item.getUri() != null && !item.getUri().equals(item.getLink())) {
+        id = item.getUri(); // RSS 1.0 rdf:about
+      }
+    } else if (wire instanceof com.rometools.rome.feed.atom.Entry entry) {
+      id = entry.getId();
+    } else {
+      id = e.getUri();
+    }
+    return id == null || id.isBlank() ? null : id.trim();
   }
 
   private static String link(SyndEntry e) {

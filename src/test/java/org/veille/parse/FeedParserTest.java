@@ -44,6 +44,8 @@ class FeedParserTest {
     assertEquals("https://www.lagazettedescommunes.com/1001/zfe-metropoles-calendrier/", zfe.url().toString(),
         "tracking parameters removed");
     assertEquals("https://www.lagazettedescommunes.com/?p=1001", zfe.guid());
+    assertNull(parsed("localtis.xml").items().get(1).guid(), "no guid in the feed: none invented");
+    assertEquals("tag:oecd-opsi.org,2026:1", parsed("opsi.atom").items().get(0).guid());
     assertTrue(zfe.summary().startsWith("Les zones à faibles émissions (ZFE) s’étendent : les élus"), zfe.summary());
     assertEquals("Claire Dupont", zfe.author());
     assertEquals(Instant.parse("2026-11-16T07:30:00Z"), zfe.published());
