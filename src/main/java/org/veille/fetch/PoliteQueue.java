@@ -44,21 +44,27 @@ public final class PoliteQueue<T> {
       }
       long now = System.nanoTime();
       long wait = Long.MAX_VALUE;
+      String best = null;
       for (Map.Entry<String, Deque<T>> e : pending.entrySet()) {
         String host = e.getKey();
         if (busy.contains(host)) {
           continue;
         }
         long due = notBefore.getOrDefault(host, now);
-        if (due <= now) {
-          T item = e.getValue().poll();
-          if (e.getValue().isEmpty()) {
-            pending.remove(host);
-          }
-          busy.add(host);
-          return Optional.of(item);
+        if (due > now) {
+          wait = Math.min(wait, due - now);
+        } else if (best == null || e.getValue().size() > pending.get(best).size()) {
+          best = host; // the host with most work left goes first, so no host is left for last
         }
-        wait = Math.min(wait, due - now);
+      }
+      if (best != null) {
+        Deque<T> items = pending.get(best);
+        T item = items.poll();
+        if (items.isEmpty()) {
+          pending.remove(best);
+        }
+        busy.add(best);
+        return Optional.of(item);
       }
       if (wait == Long.MAX_VALUE) {
         wait();
