@@ -1,0 +1,100 @@
+package org.veille.index;
+
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.util.ElisionFilter;
+
+/**
+ * The analysis chains. French: elision ({@code l'}, {@code d'}, {@code qu'}…), lower case, French
+ * stop words, light stemming, accent folding. English: possessives, lower case, stop words, Porter
+ * stemming, accent folding. Keywords (source, topic, lang): lower case only. Wildcard and prefix
+ * terms are normalised (lower case, accents folded) the same way.
+ */
+final class Analyzers {
+  private Analyzers() {}
+
+  static final Analyzer FRENCH = new Analyzer() {
+    @Override
+    protected TokenStreamComponents createComponents(String field) {
+      Tokenizer source = new StandardTokenizer();
+      TokenStream s = new ElisionFilter(source, FrenchAnalyzer.DEFAULT_ARTICLES);
+      s = new LowerCaseFilter(s);
+      s = new StopFilter(s, FrenchAnalyzer.getDefaultStopSet());
+      s = new FrenchLightStemFilter(s);
+      s = new ASCIIFoldingFilter(s);
+      return new TokenStreamComponents(source, s);
+    }
+
+    @Override
+    protected TokenStream normalize(String field, TokenStream in) {
+      return new ASCIIFoldingFilter(new LowerCaseFilter(new ElisionFilter(in, FrenchAnalyzer.DEFAULT_ARTICLES)));
+    }
+  };
+
+  static final Analyzer ENGLISH = new Analyzer() {
+    private final CharArraySet stop = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+
+    @Override
+    protected TokenStreamComponents createComponents(String field) {
+      Tokenizer source = new StandardTokenizer();
+      TokenStream s = new EnglishPossessiveFilter(source);
+      s = new LowerCaseFilter(s);
+      s = new StopFilter(s, stop);
+      s = new PorterStemFilter(s);
+      s = new ASCIIFoldingFilter(s);
+      return new TokenStreamComponents(source, s);
+    }
+
+    @Override
+    protected TokenStream normalize(String field, TokenStream in) {
+      return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+    }
+  };
+
+  /** Names: no stemming, no stop words, folded. */
+  static final Analyzer PLAIN = new Analyzer() {
+    @Override
+    protected TokenStreamComponents createComponents(String field) {
+      Tokenizer source = new StandardTokenizer();
+      return new TokenStreamComponents(source, new ASCIIFoldingFilter(new LowerCaseFilter(source)));
+    }
+
+    @Override
+    protected TokenStream normalize(String field, TokenStream in) {
+      return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+    }
+  };
+
+  static final Analyzer KEYWORD = new Analyzer() {
+    @Override
+    protected TokenStreamComponents createComponents(String field) {
+      Tokenizer source = new KeywordTokenizer();
+      return new TokenStreamComponents(source, new LowerCaseFilter(source));
+    }
+
+    @Override
+    protected TokenStream normalize(String field, TokenStream in) {
+      return new LowerCaseFilter(in);
+    }
+  };
+
+  /** The analyzer of every index field, by name. */
+  static final Analyzer PER_FIELD = new PerFieldAnalyzerWrapper(PLAIN, Map.of(
+      Fields.TITLE_FR, FRENCH, Fields.TEXT_FR, FRENCH,
+      Fields.TITLE_EN, ENGLISH, Fields.TEXT_EN, ENGLISH,
+      Fields.SOURCE, KEYWORD, Fields.TOPIC, KEYWORD, Fields.LANG, KEYWORD));
+}

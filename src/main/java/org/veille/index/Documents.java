@@ -1,0 +1,32 @@
+package org.veille.index;
+
+import java.util.Locale;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.TextField;
+
+/** Turns an {@link IndexDoc} into a Lucene document. Only the id is stored; text lives in the store. */
+final class Documents {
+  private Documents() {}
+
+  static Document of(IndexDoc d) {
+    Document doc = new Document();
+    doc.add(new KeywordField(Fields.ID, d.id(), Field.Store.YES));
+    doc.add(new TextField(Fields.title(d.lang()), d.title(), Field.Store.NO));
+    doc.add(new TextField(Fields.text(d.lang()), d.text(), Field.Store.NO));
+    if (d.author() != null && !d.author().isBlank()) {
+      doc.add(new TextField(Fields.AUTHOR, d.author(), Field.Store.NO));
+    }
+    for (String s : d.sources()) {
+      doc.add(new KeywordField(Fields.SOURCE, s.toLowerCase(Locale.ROOT), Field.Store.NO));
+    }
+    for (String t : d.topics()) {
+      doc.add(new KeywordField(Fields.TOPIC, t.toLowerCase(Locale.ROOT), Field.Store.NO));
+    }
+    doc.add(new KeywordField(Fields.LANG, d.lang() == null ? "und" : d.lang().toLowerCase(Locale.ROOT), Field.Store.NO));
+    doc.add(new LongField(Fields.PUBLISHED, d.published().toEpochMilli(), Field.Store.NO));
+    return doc;
+  }
+}

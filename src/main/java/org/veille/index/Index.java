@@ -1,0 +1,37 @@
+package org.veille.index;
+
+import java.util.Collection;
+import java.util.Set;
+
+/**
+ * The search index of the watch, derived from the store. Writes become visible to searches at
+ * {@link #commit()}; searches see the last commit. Implementations must make {@link #upsert}
+ * idempotent (one document per item id).
+ */
+public interface Index extends AutoCloseable {
+
+  /** Adds or replaces the documents of these items. */
+  void upsert(Collection<IndexDoc> docs);
+
+  /** Makes every upsert so far durable and visible. */
+  void commit();
+
+  /**
+   * Runs a search.
+   *
+   * @throws QuerySyntaxException when the query cannot be parsed; the message gives the position
+   */
+  SearchResult search(SearchRequest request, SnippetSource texts) throws QuerySyntaxException;
+
+  /** Ids of every item matching {@code query} (for re-tagging topics). */
+  Set<String> matchingIds(String query) throws QuerySyntaxException;
+
+  /** Number of documents as of the last commit. */
+  long size();
+
+  /** Bytes on disk. */
+  long bytes();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,360 @@
+package org.veille.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.StringDocValuesReaderState;
+import org.apache.lucene.facet.StringValueFacetCounts;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSelector;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * {@link Index} on Lucene, in generations under one folder: {@code DIR/gen-N/} holds an index and
+ * {@code DIR/CURRENT} names the live one, so that {@link #rebuild} can build a fresh generation
+ * while searches go on, then swap it in atomically. A search-only process never opens a writer.
+ */
+public final class LuceneIndex implements Index {
+  private static final String CURRENT = "CURRENT";
+  private static final List<String> FACET_DIMS = List.of(Fields.SOURCE, Fields.TOPIC, Fields.LANG);
+
+  private final Path dir;
+  private final Snippets snippets = new Snippets();
+  private String generation;
+  private FSDirectory directory;
+  private IndexWriter writer;
+  private DirectoryReader reader;
+  private final Map<String, StringDocValuesReaderState> facetStates = new LinkedHashMap<>();
+
+  private LuceneIndex(Path dir, String generation) {
+    this.dir = dir;
+    this.generation = generation;
+  }
+
+  /** Opens the index in {@code dir} (which may not exist yet: an empty index). */
+  public static LuceneIndex open(Path dir) {
+    Path current = dir.resolve(CURRENT);
+    try {
+      String gen = Files.exists(current) ? Files.readString(current, StandardCharsets.US_ASCII).strip() : "gen-1";
+      return new LuceneIndex(dir, gen);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + current, e);
+    }
+  }
+
+  private Path genPath() {
+    return dir.resolve(generation);
+  }
+
+  private synchronized FSDirectory directory() throws IOException {
+    if (directory == null) {
+      Files.createDirectories(genPath());
+      directory = FSDirectory.open(genPath());
+    }
+    return directory;
+  }
+
+  private synchronized IndexWriter writer() throws IOException {
+    if (writer == null) {
+      IndexWriterConfig cfg = new IndexWriterConfig(Analyzers.PER_FIELD).setRAMBufferSizeMB(64);
+      writer = new IndexWriter(directory(), cfg);
+      if (!Files.exists(dir.resolve(CURRENT))) {
+        writer.commit();
+        writeCurrent(generation);
+      }
+    }
+    return writer;
+  }
+
+  @Override
+  public synchronized void upsert(Collection<IndexDoc> docs) {
+    try {
+      IndexWriter w = writer();
+      for (IndexDoc d : docs) {
+        w.updateDocument(new Term(Fields.ID, d.id()), Documents.of(d));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write index " + genPath(), e);
+    }
+  }
+
+  @Override
+  public synchronized void commit() {
+    try {
+      if (writer != null) {
+        writer.commit();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot commit index " + genPath(), e);
+    }
+  }
+
+  /**
+   * Builds a new generation from {@code docs} with {@code threads} indexing threads, then makes it
+   * the live one and deletes the old. Searches use the old generation until the swap.
+   */
+  public void rebuild(Stream<IndexDoc> docs, int threads, Runnable onDoc) {
+    String next = "gen-" + (Integer.parseInt(generation.substring(4)) + 1);
+    Path nextPath = dir.resolve(next);
+    try {
+      deleteTree(nextPath);
+      Files.createDirectories(nextPath);
+      IndexWriterConfig cfg = new IndexWriterConfig(Analyzers.PER_FIELD).setRAMBufferSizeMB(256)
+          .setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+      try (FSDirectory d = FSDirectory.open(nextPath); IndexWriter w = new IndexWriter(d, cfg)) {
+        new ParallelFeeder(threads).feed(docs, doc -> {
+          w.addDocument(Documents.of(doc));
+          onDoc.run();
+        });
+        w.commit();
+      }
+      synchronized (this) {
+        closeQuietly();
+        String old = generation;
+        writeCurrent(next);
+        generation = next;
+        deleteTree(dir.resolve(old));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot rebuild index in " + nextPath, e);
+    }
+  }
+
+  private void writeCurrent(String gen) throws IOException {
+    Path tmp = dir.resolve(CURRENT + ".tmp");
+    Files.writeString(tmp, gen + "\n", StandardCharsets.US_ASCII);
+    Files.move(tmp, dir.resolve(CURRENT), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static void deleteTree(Path p) throws IOException {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(p)) {
+      for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(f);
+      }
+    }
+  }
+
+  /** The searcher on the last commit, reopened if a newer commit exists; null without an index. */
+  private synchronized IndexSearcher searcher() throws IOException {
+    if (reader == null) {
+      if (!Files.exists(dir.resolve(CURRENT)) || !DirectoryReader.indexExists(directory())) {
+        return null;
+      }
+      reader = DirectoryReader.open(directory());
+    } else {
+      DirectoryReader newer = DirectoryReader.openIfChanged(reader);
+      if (newer != null) {
+        reader.close();
+        reader = newer;
+        facetStates.clear();
+      }
+    }
+    return new IndexSearcher(reader);
+  }
+
+  @Override
+  public SearchResult search(SearchRequest r, SnippetSource texts) throws QuerySyntaxException {
+    Query userQuery = UserQueryParser.toQuery(r.query());
+    Query query = filtered(userQuery, r);
+    try {
+      IndexSearcher s = searcher();
+      if (s == null) {
+        return new SearchResult(0, List.of(), Map.of());
+      }
+      int n = Math.max(1, r.offset() + r.limit());
+      TopDocs top;
+      Map<String, Map<String, Long>> facets = Map.of();
+      if (r.sort() == SearchRequest.Sort.DATE) {
+        Sort sort = new Sort(LongField.newSortField(Fields.PUBLISHED, true, SortedNumericSelector.Type.MAX), SortField.FIELD_SCORE);
+        var topManager = new TopFieldCollectorManager(sort, n, null, Integer.MAX_VALUE);
+        if (r.facets()) {
+          Object[] both = s.search(query, new MultiCollectorManager(topManager, new FacetsCollectorManager()));
+          top = (TopDocs) both[0];
+          facets = facets(s, (FacetsCollector) both[1]);
+        } else {
+          top = s.search(query, topManager);
+        }
+        TopFieldCollector.populateScores(top.scoreDocs, s, query);
+      } else {
+        var topManager = new TopScoreDocCollectorManager(n, null, Integer.MAX_VALUE);
+        if (r.facets()) {
+          Object[] both = s.search(query, new MultiCollectorManager(topManager, new FacetsCollectorManager()));
+          top = (TopDocs) both[0];
+          facets = facets(s, (FacetsCollector) both[1]);
+        } else {
+          top = s.search(query, topManager);
+        }
+      }
+      List<String> ids = new ArrayList<>();
+      List<Float> scores = new ArrayList<>();
+      var stored = s.storedFields();
+      for (int i = r.offset(); i < top.scoreDocs.length; i++) {
+        ScoreDoc sd = top.scoreDocs[i];
+        Document d = stored.document(sd.doc, Set.of(Fields.ID));
+        ids.add(d.get(Fields.ID));
+        scores.add(Float.isNaN(sd.score) ? 0f : sd.score);
+      }
+      Map<String, SnippetSource.Text> bodies = ids.isEmpty() ? Map.of() : texts.texts(ids);
+      List<SearchResult.Hit> hits = new ArrayList<>();
+      for (int i = 0; i < ids.size(); i++) {
+        SnippetSource.Text t = bodies.get(ids.get(i));
+        hits.add(new SearchResult.Hit(ids.get(i), scores.get(i), t == null ? "" : snippets.of(userQuery, t)));
+      }
+      return new SearchResult(top.totalHits.value, hits, facets);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot search index " + genPath(), e);
+    }
+  }
+
+  private static Query filtered(Query q, SearchRequest r) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST);
+    if (r.since() != null || r.until() != null) {
+      long from = r.since() == null ? Long.MIN_VALUE : r.since().toEpochMilli();
+      long to = r.until() == null ? Long.MAX_VALUE : r.until().toEpochMilli();
+      b.add(LongField.newRangeQuery(Fields.PUBLISHED, from, to), BooleanClause.Occur.FILTER);
+    }
+    if (!r.sources().isEmpty()) {
+      b.add(KeywordField.newSetQuery(Fields.SOURCE, lower(r.sources())), BooleanClause.Occur.FILTER);
+    }
+    if (!r.topics().isEmpty()) {
+      b.add(KeywordField.newSetQuery(Fields.TOPIC, lower(r.topics())), BooleanClause.Occur.FILTER);
+    }
+    if (r.lang() != null) {
+      b.add(KeywordField.newExactQuery(Fields.LANG, r.lang().toLowerCase(java.util.Locale.ROOT)), BooleanClause.Occur.FILTER);
+    }
+    return b.build();
+  }
+
+  private static List<org.apache.lucene.util.BytesRef> lower(List<String> values) {
+    return values.stream().map(v -> new org.apache.lucene.util.BytesRef(v.toLowerCase(java.util.Locale.ROOT))).toList();
+  }
+
+  private Map<String, Map<String, Long>> facets(IndexSearcher s, FacetsCollector fc) throws IOException {
+    Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+    for (String dim : FACET_DIMS) {
+      StringDocValuesReaderState state;
+      synchronized (this) {
+        state = facetStates.get(dim);
+        if (state == null) {
+          state = new StringDocValuesReaderState(s.getIndexReader(), dim);
+          facetStates.put(dim, state);
+        }
+      }
+      FacetResult fr = new StringValueFacetCounts(state, fc).getAllChildren(dim);
+      Map<String, Long> counts = new LinkedHashMap<>();
+      if (fr != null) {
+        List<LabelAndValue> lv = new ArrayList<>(List.of(fr.labelValues));
+        lv.sort(Comparator.comparingLong((LabelAndValue x) -> -x.value.longValue()).thenComparing(x -> x.label));
+        for (LabelAndValue v : lv) {
+          counts.put(v.label, v.value.longValue());
+        }
+      }
+      out.put(dim, counts);
+    }
+    return out;
+  }
+
+  @Override
+  public Set<String> matchingIds(String query) throws QuerySyntaxException {
+    Query q = UserQueryParser.toQuery(query);
+    try {
+      IndexSearcher s = searcher();
+      Set<String> ids = new HashSet<>();
+      if (s == null) {
+        return ids;
+      }
+      var stored = s.storedFields();
+      TopDocs all = s.search(q, new TopScoreDocCollectorManager(Math.max(1, s.getIndexReader().maxDoc()), null, Integer.MAX_VALUE));
+      for (ScoreDoc sd : all.scoreDocs) {
+        ids.add(stored.document(sd.doc, Set.of(Fields.ID)).get(Fields.ID));
+      }
+      return ids;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot search index " + genPath(), e);
+    }
+  }
+
+  @Override
+  public long size() {
+    try {
+      IndexSearcher s = searcher();
+      return s == null ? 0 : s.getIndexReader().numDocs();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public long bytes() {
+    if (!Files.exists(dir)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    } catch (IOException | UncheckedIOException e) {
+      return 0;
+    }
+  }
+
+  private void closeQuietly() throws IOException {
+    if (writer != null) {
+      writer.close();
+      writer = null;
+    }
+    if (reader != null) {
+      reader.close();
+      reader = null;
+    }
+    facetStates.clear();
+    if (directory != null) {
+      directory.close();
+      directory = null;
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      closeQuietly();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close index " + genPath(), e);
+    }
+  }
+}
