@@ -62,6 +62,28 @@ final class AppContext {
     return WriterLock.acquire(dataDir(), LOCK_WAIT);
   }
 
+  org.veille.index.LuceneIndex openIndex() throws ConfigException {
+    return org.veille.index.LuceneIndex.open(dataDir().resolve("index"));
+  }
+
+  /** The topic tagger; a topic query that does not parse is a config error naming the topic. */
+  org.veille.index.Tagger tagger() throws ConfigException {
+    Config c = config();
+    try {
+      return new org.veille.index.Tagger(c.topics().stream()
+          .map(t -> new org.veille.index.Tagger.TopicQuery(t.id(), t.query())).toList());
+    } catch (org.veille.index.Tagger.InvalidTopicException e) {
+      int i = 0;
+      for (var t : c.topics()) {
+        if (t.id().equals(e.topic())) {
+          throw new ConfigException(c.file(), t.line(), "topics[" + i + "].query", e.getMessage());
+        }
+        i++;
+      }
+      throw new ConfigException(c.file(), 0, "topics", e.getMessage());
+    }
+  }
+
   Fetcher fetcher() throws ConfigException {
     return new Fetcher(config().settings().fetch(), config().settings().userAgent());
   }

@@ -47,10 +47,13 @@ final class CrawlCommand implements Callable<Integer> {
     Config config = ctx.config();
     List<SourceConfig> selected = select(config);
     PrintWriter out = spec.commandLine().getOut();
+    var tagger = ctx.tagger();
     try (WriterLock lock = ctx.writerLock();
         SqliteStore store = ctx.openStore();
+        var index = ctx.openIndex();
         Fetcher fetcher = ctx.fetcher()) {
-      Crawler crawler = new Crawler(config, store, fetcher, ctx.clock());
+      var sync = new org.veille.crawl.IndexSync(store, index, config.topics());
+      Crawler crawler = new Crawler(config, store, fetcher, tagger, sync, ctx.clock());
       Progress progress = new Progress(!noProgress && !root.quiet() && System.console() != null);
       CrawlReport report;
       try {

@@ -242,7 +242,7 @@ final class ConfigLoader {
       if (query.isBlank()) {
         throw m.error("query", "must not be empty");
       }
-      topics.add(new Topic(id, m.string("name").orElse(id), query));
+      topics.add(new Topic(id, m.string("name").orElse(id), query, m.line()));
       m.rejectUnknown();
     }
     return topics;

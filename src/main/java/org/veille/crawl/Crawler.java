@@ -27,17 +27,28 @@ import org.veille.store.Store;
  */
 public final class Crawler {
   private static final Logger log = LoggerFactory.getLogger(Crawler.class);
+  private static final long COMMIT_EVERY_NANOS = 30_000_000_000L;
 
   private final Config config;
   private final Store store;
   private final Clock clock;
+  private final org.veille.index.Tagger tagger;
+  private final IndexSync sync;
+  private long lastCommit;
   private final SourceReader reader;
   private final HostPool<Job, Result> pool;
 
-  public Crawler(Config config, Store store, Fetcher fetcher, Clock clock) {
+  /**
+   * A crawler that stores into {@code store}, tags new items with {@code tagger} and keeps the
+   * index in step through {@code sync}.
+   */
+  public Crawler(Config config, Store store, Fetcher fetcher, org.veille.index.Tagger tagger,
+      IndexSync sync, Clock clock) {
     this.config = config;
     this.store = store;
     this.clock = clock;
+    this.tagger = tagger;
+    this.sync = sync;
     this.reader = new SourceReader(fetcher, new PageParser(config.settings().timezone()));
     this.pool = new HostPool<>(Job::host, config.settings().fetch().perHostDelay(),
         config.settings().fetch().concurrency());
@@ -51,6 +62,13 @@ public final class Crawler {
       throws InterruptedException {
     long start = System.nanoTime();
     store.syncSources(config.sources());
+    sync.catchUp();
+    try {
+      sync.retagIfTopicsChanged();
+    } catch (org.veille.index.QuerySyntaxException e) {
+      throw new IllegalStateException("topic queries are checked when the tagger is built", e);
+    }
+    lastCommit = System.nanoTime();
     Instant now = clock.instant();
     List<Job> jobs = new ArrayList<>();
     List<SourceReport> reports = new ArrayList<>();
@@ -72,10 +90,16 @@ public final class Crawler {
         },
         r -> {
           SaveResult saved = store.saveFetch(r.record());
+          sync.add(saved.changedIds());
+          if (System.nanoTime() - lastCommit > COMMIT_EVERY_NANOS) {
+            sync.commit(); // searches see new items during a long crawl
+            lastCommit = System.nanoTime();
+          }
           SourceReport report = report(r, saved);
           reports.add(report);
           listener.sourceDone(report);
         });
+    sync.commit();
     List<String> order = sources.stream().map(SourceConfig::id).toList();
     reports.sort(java.util.Comparator.comparingInt(r -> order.indexOf(r.sourceId())));
     CrawlReport report = summarize(reports, (System.nanoTime() - start) / 1_000_000);
@@ -104,10 +128,11 @@ public final class Crawler {
         }
         yield new Result(new FetchRecord(job.source.id(), at, FetchRecord.Outcome.OK, read.status(), ms,
             read.bytes(), null, false, read.etag(), read.lastModified(), read.discoveredFeedUrl(),
-            feed.title().isEmpty() ? null : feed.title(), 0, null, feed.items()), feed.format());
+            feed.title().isEmpty() ? null : feed.title(), 0, null, feed.items(), topics(job.source, feed)),
+            feed.format());
       }
       case NOT_MODIFIED -> new Result(new FetchRecord(job.source.id(), at, FetchRecord.Outcome.NOT_MODIFIED,
-          304, ms, 0, null, false, null, null, read.discoveredFeedUrl(), null, 0, null, List.of()), null);
+          304, ms, 0, null, false, null, null, read.discoveredFeedUrl(), null, 0, null, List.of(), List.of()), null);
       case FAILED -> new Result(failed(job, at, read.status(), ms, read.error(), read.brokenSelector(),
           read.retryAfter(), read.bytes()), null);
     };
@@ -119,7 +144,18 @@ public final class Crawler {
     Instant next = Backoff.nextAttempt(at, failures, retryAfter);
     log.info("{}: {}", job.source.id(), message);
     return new FetchRecord(job.source.id(), at, FetchRecord.Outcome.FAILED, status, ms, bytes, message,
-        brokenSelector, null, null, null, null, failures, next, List.of());
+        brokenSelector, null, null, null, null, failures, next, List.of(), List.of());
+  }
+
+  /** Topics of each item, computed on the worker thread (in parallel) before storing. */
+  private List<List<String>> topics(SourceConfig source, ParsedFeed feed) {
+    List<List<String>> out = new ArrayList<>(feed.items().size());
+    for (var item : feed.items()) {
+      String text = item.title() + "\n" + item.summary() + (item.contentText().isEmpty() ? "" : "\n" + item.contentText());
+      out.add(tagger.topics(new org.veille.index.IndexDoc("", item.title(), text, item.lang(), item.author(),
+          List.of(source.id()), List.of(), item.published() == null ? Instant.EPOCH : item.published())));
+    }
+    return out;
   }
 
   private static SourceReport report(Result result, SaveResult saved) {

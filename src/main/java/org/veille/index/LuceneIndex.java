@@ -124,10 +124,10 @@ public final class LuceneIndex implements Index {
   }
 
   /**
-   * Builds a new generation from {@code docs} with {@code threads} indexing threads, then makes it
+   * Builds a new generation from the documents {@code docs} pushes, with {@code threads} indexing threads, then makes it
    * the live one and deletes the old. Searches use the old generation until the swap.
    */
-  public void rebuild(Stream<IndexDoc> docs, int threads, Runnable onDoc) {
+  public void rebuild(java.util.function.Consumer<java.util.function.Consumer<IndexDoc>> docs, int threads, Runnable onDoc) {
     String next = "gen-" + (Integer.parseInt(generation.substring(4)) + 1);
     Path nextPath = dir.resolve(next);
     try {

@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
-/** Hands a stream of documents, read on the calling thread, to several indexing threads. */
+/** Hands documents, pushed on the calling thread, to several indexing threads. */
 final class ParallelFeeder {
   private static final IndexDoc END = new IndexDoc("", "", "", "", null, List.of(), List.of(), java.time.Instant.EPOCH);
 
@@ -24,7 +23,7 @@ final class ParallelFeeder {
     this.threads = Math.max(1, threads);
   }
 
-  void feed(Stream<IndexDoc> docs, Sink sink) throws IOException {
+  void feed(java.util.function.Consumer<java.util.function.Consumer<IndexDoc>> docs, Sink sink) throws IOException {
     BlockingQueue<IndexDoc> queue = new ArrayBlockingQueue<>(4096);
     AtomicReference<Throwable> failure = new AtomicReference<>();
     List<Thread> workers = new ArrayList<>();
@@ -47,7 +46,7 @@ final class ParallelFeeder {
       workers.add(t);
     }
     try {
-      docs.forEach(d -> {
+      docs.accept(d -> {
         try {
           while (failure.get() == null && !queue.offer(d, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
             // wait for room

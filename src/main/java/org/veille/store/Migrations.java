@@ -84,6 +84,17 @@ final class Migrations {
         failed INTEGER NOT NULL,
         new_items INTEGER NOT NULL
       );
+      """,
+      // 2: the search index is derived; the store remembers what it has indexed, and the topic
+      // queries the items were tagged with, so that a changed query re-tags them.
+      """
+      ALTER TABLE items ADD COLUMN indexed INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX items_unindexed ON items(indexed) WHERE indexed = 0;
+      CREATE INDEX item_topics_topic ON item_topics(topic_id);
+      CREATE TABLE topic_queries (
+        id TEXT PRIMARY KEY,
+        query TEXT NOT NULL
+      );
       """);
 
   private Migrations() {}

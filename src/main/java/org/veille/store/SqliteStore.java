@@ -111,8 +111,8 @@ public final class SqliteStore implements Store {
   public synchronized SaveResult saveFetch(FetchRecord r) {
     return inTransaction(() -> {
       ItemWriter writer = new ItemWriter(r.sourceId(), r.at());
-      for (ParsedItem item : r.items()) {
-        writer.save(item);
+      for (int i = 0; i < r.items().size(); i++) {
+        writer.save(r.items().get(i), r.topicsOf(i));
       }
       updateSource(r);
       log(r, writer);
@@ -185,39 +185,45 @@ public final class SqliteStore implements Store {
       this.now = at.toEpochMilli();
     }
 
-    void save(ParsedItem item) throws SQLException {
+    void save(ParsedItem item, List<String> topics) throws SQLException {
       String key = key(item);
       Optional<String> known = queryString("SELECT item_id FROM item_sources WHERE source_id = ? AND item_key = ?", sourceId, key);
       if (known.isPresent()) {
-        updateIfChanged(known.get(), item);
+        if (updateIfChanged(known.get(), item)) {
+          setTopics(known.get(), topics);
+        }
         return;
       }
       String url = item.url() == null ? null : item.url().toString();
       Optional<String> sameUrl = url == null ? Optional.empty() : queryString("SELECT id FROM items WHERE url = ?", url);
       if (sameUrl.isPresent()) {
         link(sameUrl.get(), key);
+        markUnindexed(sameUrl.get()); // its list of sources changed
+        changed.add(sameUrl.get());
         return;
       }
       String id = newId(url != null ? url : sourceId + "\n" + key);
       insert(id, item);
       link(id, key);
+      setTopics(id, topics);
       added++;
       changed.add(id);
     }
 
-    private void updateIfChanged(String id, ParsedItem item) throws SQLException {
+    /** Updates a known item whose title or summary changed; true if it did. */
+    private boolean updateIfChanged(String id, ParsedItem item) throws SQLException {
       try (PreparedStatement ps = c.prepareStatement("SELECT title, summary, source_id FROM items WHERE id = ?")) {
         ps.setString(1, id);
         try (ResultSet rs = ps.executeQuery()) {
           if (!rs.next() || !rs.getString(3).equals(sourceId)) {
-            return; // only the source that first brought an article gives its text
+            return false; // only the source that first brought an article gives its text
           }
           if (rs.getString(1).equals(item.title()) && rs.getString(2).equals(item.summary())) {
-            return;
+            return false;
           }
         }
       }
-      String sql = "UPDATE items SET title = ?, summary = ?, content_text = ?, content_html = ?, author = ?, updated = ?, categories = ?, changed_at = ? WHERE id = ?";
+      String sql = "UPDATE items SET title = ?, summary = ?, content_text = ?, content_html = ?, author = ?, updated = ?, categories = ?, changed_at = ?, indexed = 0 WHERE id = ?";
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setString(1, item.title());
         ps.setString(2, item.summary());
@@ -232,6 +238,29 @@ public final class SqliteStore implements Store {
       }
       updated++;
       changed.add(id);
+      return true;
+    }
+
+    private void setTopics(String id, List<String> topics) throws SQLException {
+      try (PreparedStatement del = c.prepareStatement("DELETE FROM item_topics WHERE item_id = ?")) {
+        del.setString(1, id);
+        del.executeUpdate();
+      }
+      try (PreparedStatement ins = c.prepareStatement("INSERT OR IGNORE INTO item_topics (item_id, topic_id) VALUES (?, ?)")) {
+        for (String t : topics) {
+          ins.setString(1, id);
+          ins.setString(2, t);
+          ins.addBatch();
+        }
+        ins.executeBatch();
+      }
+    }
+
+    private void markUnindexed(String id) throws SQLException {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE items SET indexed = 0 WHERE id = ?")) {
+        ps.setString(1, id);
+        ps.executeUpdate();
+      }
     }
 
     private void insert(String id, ParsedItem item) throws SQLException {
@@ -407,6 +436,142 @@ public final class SqliteStore implements Store {
     } catch (SQLException | IOException e) {
       throw new StoreException("cannot read stats of " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public synchronized List<StoredItem> items(java.util.Collection<String> ids) {
+    List<StoredItem> out = new ArrayList<>();
+    List<String> all = List.copyOf(ids);
+    for (int from = 0; from < all.size(); from += 500) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+      String sql = "SELECT " + ITEM_COLUMNS + " FROM items i WHERE i.id IN ("
+          + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
+      java.util.Map<String, StoredItem> byId = new java.util.HashMap<>();
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        for (int i = 0; i < chunk.size(); i++) {
+          ps.setString(i + 1, chunk.get(i));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            StoredItem item = storedItem(rs);
+            byId.put(item.id(), item);
+          }
+        }
+      } catch (SQLException e) {
+        throw failure("read items", e);
+      }
+      for (String id : chunk) {
+        StoredItem item = byId.get(id);
+        if (item != null) {
+          out.add(item);
+        }
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public synchronized List<String> unindexedIds(int limit) {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT id FROM items WHERE indexed = 0 LIMIT ?")) {
+      ps.setInt(1, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failure("list unindexed items", e);
+    }
+  }
+
+  @Override
+  public synchronized void markIndexed(java.util.Collection<String> ids) {
+    inTransaction(() -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE items SET indexed = 1 WHERE id = ?")) {
+        for (String id : ids) {
+          ps.setString(1, id);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public synchronized void markAllIndexed() {
+    inTransaction(() -> {
+      try (Statement st = c.createStatement()) {
+        st.executeUpdate("UPDATE items SET indexed = 1 WHERE indexed = 0");
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public synchronized long indexedCount() {
+    try {
+      return queryLong("SELECT COUNT(*) FROM items WHERE indexed = 1");
+    } catch (SQLException e) {
+      throw failure("count indexed items", e);
+    }
+  }
+
+  @Override
+  public synchronized java.util.Map<String, String> topicQueries() {
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id, query FROM topic_queries ORDER BY id")) {
+      while (rs.next()) {
+        out.put(rs.getString(1), rs.getString(2));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failure("read topic queries", e);
+    }
+  }
+
+  @Override
+  public synchronized int retag(java.util.Map<String, String> queries, java.util.Map<String, java.util.Set<String>> matches) {
+    return inTransaction(() -> {
+      try (Statement st = c.createStatement()) {
+        st.execute("CREATE TEMP TABLE IF NOT EXISTS new_topics (item_id TEXT NOT NULL, topic_id TEXT NOT NULL, PRIMARY KEY (item_id, topic_id))");
+        st.execute("DELETE FROM new_topics");
+      }
+      try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO new_topics (item_id, topic_id) SELECT id, ? FROM items WHERE id = ?")) {
+        for (var e : matches.entrySet()) {
+          for (String id : e.getValue()) {
+            ps.setString(1, e.getKey());
+            ps.setString(2, id);
+            ps.addBatch();
+          }
+        }
+        ps.executeBatch();
+      }
+      int changed;
+      try (Statement st = c.createStatement()) {
+        changed = st.executeUpdate("""
+            UPDATE items SET indexed = 0 WHERE id IN (
+              SELECT item_id FROM (SELECT item_id, topic_id FROM item_topics EXCEPT SELECT item_id, topic_id FROM new_topics)
+              UNION
+              SELECT item_id FROM (SELECT item_id, topic_id FROM new_topics EXCEPT SELECT item_id, topic_id FROM item_topics))
+            """);
+        st.execute("DELETE FROM item_topics");
+        st.execute("INSERT INTO item_topics (item_id, topic_id) SELECT item_id, topic_id FROM new_topics");
+        st.execute("DELETE FROM new_topics");
+        st.execute("DELETE FROM topic_queries");
+      }
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO topic_queries (id, query) VALUES (?, ?)")) {
+        for (var e : queries.entrySet()) {
+          ps.setString(1, e.getKey());
+          ps.setString(2, e.getValue());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      return changed;
+    });
   }
 
   // ---- helpers -------------------------------------------------------------------------------

@@ -33,6 +33,31 @@ public interface Store extends AutoCloseable {
 
   StoreStats stats();
 
+  /** Items, in the order of {@code ids}; unknown ids are skipped. */
+  List<StoredItem> items(java.util.Collection<String> ids);
+
+  /** Up to {@code limit} ids of items not yet in the search index. */
+  List<String> unindexedIds(int limit);
+
+  /** Records that these items are in the search index as they are now. */
+  void markIndexed(java.util.Collection<String> ids);
+
+  /** Records that every item is in the search index (after a rebuild). */
+  void markAllIndexed();
+
+  /** How many items are in the search index. */
+  long indexedCount();
+
+  /** The topic queries items were last tagged with, by topic id. */
+  java.util.Map<String, String> topicQueries();
+
+  /**
+   * Replaces every item's topics with {@code matches} (topic id → item ids), remembers {@code
+   * queries} as the queries they come from, and marks the items whose topics changed for
+   * re-indexing. Returns how many items changed.
+   */
+  int retag(java.util.Map<String, String> queries, java.util.Map<String, java.util.Set<String>> matches);
+
   @Override
   void close();
 }

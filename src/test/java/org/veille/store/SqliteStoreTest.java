@@ -31,7 +31,7 @@ class SqliteStoreTest {
 
   private static FetchRecord ok(String source, List<ParsedItem> items) {
     return new FetchRecord(source, T0, FetchRecord.Outcome.OK, 200, 10, 100, null, false, "\"e1\"",
-        "Mon, 23 Nov 2026 08:00:00 GMT", null, "Feed", 0, null, items);
+        "Mon, 23 Nov 2026 08:00:00 GMT", null, "Feed", 0, null, items, List.of());
   }
 
   @Test
@@ -101,7 +101,7 @@ class SqliteStoreTest {
       store.saveFetch(ok("a", List.of()));
       Instant next = T0.plusSeconds(3600);
       store.saveFetch(new FetchRecord("a", T0, FetchRecord.Outcome.FAILED, 503, 5, 0, "HTTP 503", false,
-          null, null, null, null, 2, next, List.of()));
+          null, null, null, null, 2, next, List.of(), List.of()));
       SourceState s = store.sourceState("a").orElseThrow();
       assertEquals("\"e1\"", s.etag());
       assertEquals(2, s.consecutiveFailures());
