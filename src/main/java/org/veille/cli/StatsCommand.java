@@ -26,8 +26,12 @@ final class StatsCommand implements Callable<Integer> {
     AppContext ctx = root.context();
     Config config = ctx.config();
     StoreStats s;
-    try (SqliteStore store = ctx.openStore()) {
+    long indexed;
+    long indexBytes;
+    try (SqliteStore store = ctx.openStore(); var index = ctx.openIndex()) {
       s = store.stats();
+      indexed = Math.min(store.indexedCount(), index.size());
+      indexBytes = index.bytes();
     }
     PrintWriter out = spec.commandLine().getOut();
     if (format == CrawlCommand.Format.json) {
@@ -36,15 +40,18 @@ final class StatsCommand implements Callable<Integer> {
         g.writeStartObject();
         g.writeNumberField("sources", config.sources().size());
         g.writeNumberField("items", s.items());
+        g.writeNumberField("indexed", indexed);
         g.writeNumberField("db_bytes", s.dbBytes());
+        g.writeNumberField("index_bytes", indexBytes);
         g.writeStringField("last_crawl", Json.time(s.lastCrawl()));
         g.writeEndObject();
       }
       out.println();
     } else {
       out.printf("sources     %d (%d enabled)%n", config.sources().size(), config.enabledSources().size());
-      out.printf("items       %d%n", s.items());
+      out.printf("items       %d (%d indexed)%n", s.items(), indexed);
       out.printf("store       %s (%.1f MB)%n", ctx.dataDir().resolve("veille.db"), s.dbBytes() / 1e6);
+      out.printf("index       %s (%.1f MB)%n", ctx.dataDir().resolve("index"), indexBytes / 1e6);
       out.printf("last crawl  %s%n", SourcesCommand.shortTime(s.lastCrawl(), config.settings().timezone()));
     }
     return ExitCodes.OK;

@@ -16,8 +16,11 @@ import picocli.CommandLine.Option;
     description = "Innovation watch: collects feeds and pages, stores and searches them, and sends a weekly digest.",
     subcommands = {
       CrawlCommand.class,
+      SearchCommand.class,
+      ShowCommand.class,
       SourcesCommand.class,
       ExportCommand.class,
+      ReindexCommand.class,
       StatsCommand.class
     })
 final class VeilleCommand implements Runnable {

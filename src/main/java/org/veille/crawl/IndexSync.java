@@ -56,12 +56,14 @@ public final class IndexSync {
     return sb.toString();
   }
 
-  /** Snippet texts read from the store. */
+  /** Snippet texts read from the store: summary and content (the title is shown anyway). */
   public static SnippetSource snippets(Store store) {
     return ids -> {
       Map<String, SnippetSource.Text> out = new LinkedHashMap<>();
       for (StoredItem i : store.items(ids)) {
-        out.put(i.id(), new SnippetSource.Text(text(i), i.lang()));
+        String body = i.content().isEmpty() || i.content().equals(i.summary())
+            ? i.summary() : i.summary() + " " + i.content();
+        out.put(i.id(), new SnippetSource.Text(body.isBlank() ? i.title() : body, i.lang()));
       }
       return out;
     };

@@ -20,7 +20,7 @@ import org.apache.lucene.analysis.util.ElisionFilter;
 
 /**
  * The analysis chains. French: elision ({@code l'}, {@code d'}, {@code qu'}…), lower case, French
- * stop words, light stemming, accent folding. English: possessives, lower case, stop words, Porter
+ * stop words, light stemming, accent folding. English: possessives, elision, lower case, stop words, Porter
  * stemming, accent folding. Keywords (source, topic, lang): lower case only. Wildcard and prefix
  * terms are normalised (lower case, accents folded) the same way.
  */
@@ -51,7 +51,8 @@ final class Analyzers {
     @Override
     protected TokenStreamComponents createComponents(String field) {
       Tokenizer source = new StandardTokenizer();
-      TokenStream s = new EnglishPossessiveFilter(source);
+      // Elision too, so that a French query such as l'innovation also finds English items.
+      TokenStream s = new ElisionFilter(new EnglishPossessiveFilter(source), FrenchAnalyzer.DEFAULT_ARTICLES);
       s = new LowerCaseFilter(s);
       s = new StopFilter(s, stop);
       s = new PorterStemFilter(s);
@@ -61,7 +62,7 @@ final class Analyzers {
 
     @Override
     protected TokenStream normalize(String field, TokenStream in) {
-      return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+      return new ASCIIFoldingFilter(new LowerCaseFilter(new ElisionFilter(in, FrenchAnalyzer.DEFAULT_ARTICLES)));
     }
   };
 

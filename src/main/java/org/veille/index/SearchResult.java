@@ -10,7 +10,7 @@ import java.util.Map;
 public record SearchResult(long total, List<Hit> hits, Map<String, Map<String, Long>> facets) {
   public SearchResult {
     hits = List.copyOf(hits);
-    facets = Map.copyOf(facets);
+    facets = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(facets));
   }
 
   /**

@@ -22,8 +22,9 @@ final class Snippets {
       .withMaxLength(100_000)
       .build();
 
-  String of(Query query, SnippetSource.Text text) {
-    String field = Fields.text(text.lang());
+  String of(Query query, SnippetSource.Text source) {
+    String field = Fields.text(source.lang());
+    SnippetSource.Text text = new SnippetSource.Text(source.text().replaceAll("\\s+", " ").strip(), source.lang());
     try {
       Object h = highlighter.highlightWithoutSearcher(field, query, text.text(), 1);
       if (h != null && h.toString().contains("<b>")) {
