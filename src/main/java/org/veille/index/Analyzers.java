@@ -41,7 +41,8 @@ final class Analyzers {
 
     @Override
     protected TokenStream normalize(String field, TokenStream in) {
-      return new ASCIIFoldingFilter(new LowerCaseFilter(new ElisionFilter(in, FrenchAnalyzer.DEFAULT_ARTICLES)));
+      // The light stemmer collapses doubled letters (intelligent → inteligent): so must a prefix.
+      return new CollapseDoubles(new ASCIIFoldingFilter(new LowerCaseFilter(new ElisionFilter(in, FrenchAnalyzer.DEFAULT_ARTICLES))));
     }
   };
 
@@ -55,8 +56,8 @@ final class Analyzers {
       TokenStream s = new ElisionFilter(new EnglishPossessiveFilter(source), FrenchAnalyzer.DEFAULT_ARTICLES);
       s = new LowerCaseFilter(s);
       s = new StopFilter(s, stop);
+      s = new ASCIIFoldingFilter(s); // Porter expects ASCII: émission and emission stem alike
       s = new PorterStemFilter(s);
-      s = new ASCIIFoldingFilter(s);
       return new TokenStreamComponents(source, s);
     }
 
@@ -98,4 +99,31 @@ final class Analyzers {
       Fields.TITLE_FR, FRENCH, Fields.TEXT_FR, FRENCH,
       Fields.TITLE_EN, ENGLISH, Fields.TEXT_EN, ENGLISH,
       Fields.SOURCE, KEYWORD, Fields.TOPIC, KEYWORD, Fields.LANG, KEYWORD));
+
+  /** Collapses runs of the same letter, as {@code FrenchLightStemmer} does to the words it indexes. */
+  static final class CollapseDoubles extends org.apache.lucene.analysis.TokenFilter {
+    private final org.apache.lucene.analysis.tokenattributes.CharTermAttribute term =
+        addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+
+    CollapseDoubles(TokenStream in) {
+      super(in);
+    }
+
+    @Override
+    public boolean incrementToken() throws java.io.IOException {
+      if (!input.incrementToken()) {
+        return false;
+      }
+      char[] b = term.buffer();
+      int len = term.length();
+      int out = 0;
+      for (int i = 0; i < len; i++) {
+        if (out == 0 || b[i] != b[out - 1] || !Character.isLetter(b[i])) {
+          b[out++] = b[i];
+        }
+      }
+      term.setLength(out);
+      return true;
+    }
+  }
 }
