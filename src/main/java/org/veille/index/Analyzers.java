@@ -1,5 +1,6 @@
 package org.veille.index;
 
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -19,13 +20,32 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.util.ElisionFilter;
 
 /**
- * The analysis chains. French: elision ({@code l'}, {@code d'}, {@code qu'}…), lower case, French
- * stop words, light stemming, accent folding. English: possessives, elision, lower case, stop words, Porter
- * stemming, accent folding. Keywords (source, topic, lang): lower case only. Wildcard and prefix
+ * The analysis chains. French: elision ({@code l'}, {@code d'}, {@code qu'}…), lower case, stop
+ * words, light stemming, accent folding. English: possessives, elision, lower case, accent folding,
+ * stop words, Porter stemming. Both drop the French and the English stop words. Keywords (source, topic, lang): lower case only. Wildcard and prefix
  * terms are normalised (lower case, accents folded) the same way.
  */
 final class Analyzers {
   private Analyzers() {}
+
+  /**
+   * French and English stop words together, accented and folded, for both languages: a query is
+   * analysed for both, and with all its words required, a word that only one language drops (les,
+   * à, the) would otherwise be required in the other and match nothing.
+   */
+  static final CharArraySet STOP_WORDS = stopWords();
+
+  private static CharArraySet stopWords() {
+    CharArraySet set = new CharArraySet(1000, true);
+    for (CharArraySet source : List.of(FrenchAnalyzer.getDefaultStopSet(), EnglishAnalyzer.ENGLISH_STOP_WORDS_SET)) {
+      for (Object w : source) {
+        String word = new String((char[]) w);
+        set.add(word);
+        set.add(java.text.Normalizer.normalize(word, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", ""));
+      }
+    }
+    return CharArraySet.unmodifiableSet(set);
+  }
 
   static final Analyzer FRENCH = new Analyzer() {
     @Override
@@ -33,7 +53,7 @@ final class Analyzers {
       Tokenizer source = new StandardTokenizer();
       TokenStream s = new ElisionFilter(source, FrenchAnalyzer.DEFAULT_ARTICLES);
       s = new LowerCaseFilter(s);
-      s = new StopFilter(s, FrenchAnalyzer.getDefaultStopSet());
+      s = new StopFilter(s, STOP_WORDS);
       s = new FrenchLightStemFilter(s);
       s = new ASCIIFoldingFilter(s);
       return new TokenStreamComponents(source, s);
@@ -47,16 +67,14 @@ final class Analyzers {
   };
 
   static final Analyzer ENGLISH = new Analyzer() {
-    private final CharArraySet stop = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
-
     @Override
     protected TokenStreamComponents createComponents(String field) {
       Tokenizer source = new StandardTokenizer();
       // Elision too, so that a French query such as l'innovation also finds English items.
       TokenStream s = new ElisionFilter(new EnglishPossessiveFilter(source), FrenchAnalyzer.DEFAULT_ARTICLES);
       s = new LowerCaseFilter(s);
-      s = new StopFilter(s, stop);
       s = new ASCIIFoldingFilter(s); // Porter expects ASCII: émission and emission stem alike
+      s = new StopFilter(s, STOP_WORDS);
       s = new PorterStemFilter(s);
       return new TokenStreamComponents(source, s);
     }

@@ -79,6 +79,10 @@ class SearchTest {
     "innovation AND NOT intelligence   | fr1 en1",
     "innovation -title:publique        | fr4 en1",
     "métropoles zfe                    | fr2",
+    // stop words of either language never make a word required in the other
+    "les villes                        | fr1",
+    "the cities                        | en1 en2 en3 en4",
+    "zones à faibles émissions         | fr2",
     // fields
     "title:budget                      | fr6",
     "text:renaturation                 | fr5",
