@@ -1,0 +1,173 @@
+package org.veille.bench;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.veille.config.SourceConfig;
+import org.veille.crawl.IndexSync;
+import org.veille.index.LuceneIndex;
+import org.veille.index.SearchRequest;
+import org.veille.parse.ParsedItem;
+import org.veille.store.FetchRecord;
+import org.veille.store.SqliteStore;
+
+/**
+ * The search benchmark behind {@code scripts/bench search}. Not a test: it generates a store of N
+ * items of French and English text (200–2,000 characters, words drawn with a Zipf-like skew so
+ * that common words have thousands of hits), then measures in-process query latency on the index
+ * that {@code veille reindex} built.
+ *
+ * <p>Usage: {@code SearchBench generate DIR N} writes DIR/feeds.yaml and DIR/data/veille.db;
+ * {@code SearchBench queries DIR} prints p50/p99 over a mix of queries, and the index size.
+ */
+public final class SearchBench {
+  private static final String[] FR = ("ville villes intelligente intelligentes innovation publique métropole "
+      + "commune communes collectivité collectivités territoire territoires mobilité zone zones faibles émissions "
+      + "climat inondation prévention données ouvertes numérique service services projet projets appel "
+      + "financement europe européenne coopération habitants participation budget logement urbanisme transport "
+      + "vélo énergie transition écologique eau déchets école santé culture sport quartier rénovation agents "
+      + "expérimentation laboratoire politique politiques élus maire conseil plan schéma aménagement")
+      .split(" ");
+  private static final String[] FR_GLUE = "le la les des du de un une et pour dans sur avec par qui que est sont".split(" ");
+  private static final String[] EN = ("city cities smart innovation public sector government local authority "
+      + "mobility emission emissions zone zones climate flood prevention open data digital service services "
+      + "project projects call funding europe european cooperation citizens participation budget housing "
+      + "planning transport cycling energy transition water waste school health culture neighbourhood "
+      + "renovation officers experiment lab policy policies mayor council plan strategy network")
+      .split(" ");
+  private static final String[] EN_GLUE = "the of and to in for on with by that is are a an".split(" ");
+  private static final String[] SOURCES = new String[50];
+
+  static {
+    for (int i = 0; i < SOURCES.length; i++) {
+      SOURCES[i] = "source-" + i;
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path dir = Path.of(args[1]);
+    switch (args[0]) {
+      case "generate" -> generate(dir, Integer.parseInt(args[2]));
+      case "queries" -> queries(dir);
+      default -> throw new IllegalArgumentException("generate DIR N | queries DIR");
+    }
+  }
+
+  private static String word(Random r, String[] words) {
+    // Zipf-like: low ranks much more often.
+    double u = r.nextDouble();
+    int i = (int) Math.floor(Math.pow(words.length, u)) - 1;
+    return words[Math.max(0, Math.min(words.length - 1, i))];
+  }
+
+  private static String text(Random r, boolean fr, int chars) {
+    StringBuilder sb = new StringBuilder(chars + 20);
+    String[] words = fr ? FR : EN;
+    String[] glue = fr ? FR_GLUE : EN_GLUE;
+    while (sb.length() < chars) {
+      int n = 6 + r.nextInt(12);
+      for (int w = 0; w < n; w++) {
+        String s = r.nextInt(3) == 0 ? glue[r.nextInt(glue.length)] : word(r, words);
+        if (w == 0) {
+          s = Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        }
+        sb.append(s).append(w == n - 1 ? ". " : " ");
+      }
+    }
+    return sb.toString().strip();
+  }
+
+  static void generate(Path dir, int n) throws Exception {
+    Files.createDirectories(dir.resolve("data"));
+    StringBuilder yaml = new StringBuilder("settings:\n  data_dir: data\nsources:\n");
+    List<SourceConfig> sources = new ArrayList<>();
+    for (String s : SOURCES) {
+      yaml.append("  - {id: ").append(s).append(", url: \"https://").append(s).append(".example/feed\"}\n");
+      sources.add(new SourceConfig(s, null, URI.create("https://" + s + ".example/feed"), SourceConfig.SourceType.FEED,
+          null, List.of(), true, 1, null, 1));
+    }
+    Files.writeString(dir.resolve("feeds.yaml"), yaml.toString());
+    Random r = new Random(42);
+    long textBytes = 0;
+    Instant start = Instant.parse("2024-01-01T00:00:00Z");
+    long t0 = System.nanoTime();
+    try (SqliteStore store = SqliteStore.open(dir.resolve("data/veille.db"))) {
+      store.syncSources(sources);
+      int done = 0;
+      while (done < n) {
+        int batch = Math.min(2000, n - done);
+        String source = SOURCES[r.nextInt(SOURCES.length)];
+        List<ParsedItem> items = new ArrayList<>(batch);
+        for (int i = 0; i < batch; i++) {
+          int k = done + i;
+          boolean fr = r.nextInt(10) < 7;
+          String title = text(r, fr, 40 + r.nextInt(60)).replaceAll("\\.$", "");
+          String body = text(r, fr, 200 + r.nextInt(1800));
+          int cut = Math.min(body.length(), 300);
+          String summary = body.substring(0, body.lastIndexOf(' ', cut) > 0 ? body.lastIndexOf(' ', cut) : cut);
+          String content = body.length() > summary.length() ? body : "";
+          textBytes += (title + summary + content).getBytes(StandardCharsets.UTF_8).length;
+          items.add(new ParsedItem("bench-" + k, URI.create("https://" + source + ".example/a/" + k), title, summary,
+              content, "", null, start.plusSeconds(k * 60L), null, List.of(), fr ? "fr" : "en"));
+        }
+        store.saveFetch(new FetchRecord(source, Instant.now(), FetchRecord.Outcome.OK, 200, 1, 1, null, false,
+            null, null, null, null, 0, null, items, List.of()));
+        done += batch;
+      }
+    }
+    Files.writeString(dir.resolve("text-bytes"), String.valueOf(textBytes));
+    System.out.printf("generated %d items (%.0f MB of text) in %.1f s%n", n, textBytes / 1e6, (System.nanoTime() - t0) / 1e9);
+  }
+
+  static void queries(Path dir) throws Exception {
+    List<SearchRequest> mix = new ArrayList<>();
+    Random r = new Random(7);
+    Instant end = Instant.parse("2024-01-01T00:00:00Z").plusSeconds(60L * 200_000);
+    for (int i = 0; i < 60; i++) {
+      String[] words = r.nextBoolean() ? FR : EN;
+      String w1 = words[r.nextInt(words.length)];
+      String w2 = words[r.nextInt(words.length)];
+      mix.add(plain(w1));                                              // one word
+      mix.add(plain(w1 + " " + w2));                                   // two words
+      mix.add(plain("\"" + w1 + " " + w2 + "\""));                     // phrase
+      mix.add(new SearchRequest(w1, end.minusSeconds(86_400L * 30), null, List.of(SOURCES[r.nextInt(SOURCES.length)]),
+          List.of(), r.nextBoolean() ? "fr" : "en", SearchRequest.Sort.DATE, 20, 0, false)); // filtered
+      mix.add(new SearchRequest(w1 + " OR " + w2, null, null, List.of(), List.of(), null,
+          SearchRequest.Sort.RELEVANCE, 20, 0, true));                 // faceted
+    }
+    try (SqliteStore store = SqliteStore.open(dir.resolve("data/veille.db"));
+        LuceneIndex index = LuceneIndex.open(dir.resolve("data/index"))) {
+      var snippets = IndexSync.snippets(store);
+      for (int round = 0; round < 2; round++) {           // warm-up
+        for (SearchRequest q : mix) {
+          index.search(q, snippets);
+        }
+      }
+      long[] ns = new long[mix.size()];
+      long hits = 0;
+      for (int i = 0; i < mix.size(); i++) {
+        long t = System.nanoTime();
+        hits += index.search(mix.get(i), snippets).total();
+        ns[i] = System.nanoTime() - t;
+      }
+      Arrays.sort(ns);
+      long textBytes = Long.parseLong(Files.readString(dir.resolve("text-bytes")).strip());
+      System.out.printf("queries: %d (one-word, two-word, phrase, filtered, faceted; 20 hits with snippets), avg total hits %d%n",
+          mix.size(), hits / mix.size());
+      System.out.printf("latency in-process: p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms%n",
+          ns[ns.length / 2] / 1e6, ns[(int) (ns.length * 0.9)] / 1e6, ns[(int) (ns.length * 0.99)] / 1e6, ns[ns.length - 1] / 1e6);
+      System.out.printf("index size: %.0f MB for %.0f MB of stored text (%.2fx)%n",
+          index.bytes() / 1e6, textBytes / 1e6, (double) index.bytes() / textBytes);
+    }
+  }
+
+  private static SearchRequest plain(String q) {
+    return SearchRequest.of(q);
+  }
+}
