@@ -46,24 +46,28 @@ public final class IndexSync {
   }
 
   private static String text(StoredItem i) {
-    StringBuilder sb = new StringBuilder(i.title());
-    if (!i.summary().isEmpty()) {
-      sb.append('\n').append(i.summary());
+    return text(i.title(), i.summary(), i.content());
+  }
+
+  /** The indexed text of an item: title, summary and content (when it adds to the summary). */
+  public static String text(String title, String summary, String content) {
+    StringBuilder sb = new StringBuilder(title);
+    if (!summary.isEmpty()) {
+      sb.append('\n').append(summary);
     }
-    if (!i.content().isEmpty() && !i.content().equals(i.summary())) {
-      sb.append('\n').append(i.content());
+    if (!content.isEmpty() && !content.equals(summary)) {
+      sb.append('\n').append(content);
     }
     return sb.toString();
   }
 
-  /** Snippet texts read from the store: summary and content (the title is shown anyway). */
+  /** Snippet texts read from the store: exactly the indexed text, whose offsets the index keeps. */
   public static SnippetSource snippets(Store store) {
     return ids -> {
       Map<String, SnippetSource.Text> out = new LinkedHashMap<>();
-      for (StoredItem i : store.items(ids)) {
-        String body = i.content().isEmpty() || i.content().equals(i.summary())
-            ? i.summary() : i.summary() + " " + i.content();
-        out.put(i.id(), new SnippetSource.Text(body.isBlank() ? i.title() : body, i.lang()));
+      for (var t : store.texts(ids).values()) {
+        out.put(t.id(), new SnippetSource.Text(text(t.title(), t.summary(), t.content()), t.lang(),
+            t.title().length()));
       }
       return out;
     };

@@ -3,19 +3,31 @@ package org.veille.index;
 import java.util.Locale;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.TextField;
 
 /** Turns an {@link IndexDoc} into a Lucene document. Only the id is stored; text lives in the store. */
 final class Documents {
+  /** The text field keeps offsets in its postings, so snippets need no re-analysis. */
+  static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
+
+  private static FieldType textWithOffsets() {
+    FieldType t = new FieldType(TextField.TYPE_NOT_STORED);
+    t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    t.freeze();
+    return t;
+  }
+
   private Documents() {}
 
   static Document of(IndexDoc d) {
     Document doc = new Document();
     doc.add(new KeywordField(Fields.ID, d.id(), Field.Store.YES));
     doc.add(new TextField(Fields.title(d.lang()), d.title(), Field.Store.NO));
-    doc.add(new TextField(Fields.text(d.lang()), d.text(), Field.Store.NO));
+    doc.add(new Field(Fields.text(d.lang()), d.text(), TEXT_WITH_OFFSETS));
     if (d.author() != null && !d.author().isBlank()) {
       doc.add(new TextField(Fields.AUTHOR, d.author(), Field.Store.NO));
     }

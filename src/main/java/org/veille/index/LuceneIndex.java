@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.facet.FacetResult;
@@ -51,9 +50,10 @@ import org.apache.lucene.store.FSDirectory;
 public final class LuceneIndex implements Index {
   private static final String CURRENT = "CURRENT";
   private static final List<String> FACET_DIMS = List.of(Fields.SOURCE, Fields.TOPIC, Fields.LANG);
+  /** Hits counted exactly while collecting the top ones; beyond, the count is a separate pass. */
+  private static final int EARLY_TERMINATION = 1000;
 
   private final Path dir;
-  private final Snippets snippets = new Snippets();
   private String generation;
   private FSDirectory directory;
   private IndexWriter writer;
@@ -199,45 +199,45 @@ public final class LuceneIndex implements Index {
         return new SearchResult(0, List.of(), Map.of());
       }
       int n = Math.max(1, r.offset() + r.limit());
+      // Top hits with early termination (block-max WAND, or index sort skipping by date), then
+      // an exact count: counting without scoring is much cheaper than scoring every match.
+      var topManager = r.sort() == SearchRequest.Sort.DATE
+          ? new TopFieldCollectorManager(new Sort(LongField.newSortField(Fields.PUBLISHED, true,
+              SortedNumericSelector.Type.MAX), SortField.FIELD_SCORE), n, null, EARLY_TERMINATION)
+          : new TopScoreDocCollectorManager(n, null, EARLY_TERMINATION);
       TopDocs top;
+      long total;
       Map<String, Map<String, Long>> facets = Map.of();
-      if (r.sort() == SearchRequest.Sort.DATE) {
-        Sort sort = new Sort(LongField.newSortField(Fields.PUBLISHED, true, SortedNumericSelector.Type.MAX), SortField.FIELD_SCORE);
-        var topManager = new TopFieldCollectorManager(sort, n, null, Integer.MAX_VALUE);
-        if (r.facets()) {
-          Object[] both = s.search(query, new MultiCollectorManager(topManager, new FacetsCollectorManager()));
-          top = (TopDocs) both[0];
-          facets = facets(s, (FacetsCollector) both[1]);
-        } else {
-          top = s.search(query, topManager);
-        }
-        TopFieldCollector.populateScores(top.scoreDocs, s, query);
+      if (r.facets()) {
+        Object[] both = s.search(query, new MultiCollectorManager(topManager, new FacetsCollectorManager()));
+        top = (TopDocs) both[0];
+        FacetsCollector fc = (FacetsCollector) both[1];
+        facets = facets(s, fc);
+        total = fc.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
       } else {
-        var topManager = new TopScoreDocCollectorManager(n, null, Integer.MAX_VALUE);
-        if (r.facets()) {
-          Object[] both = s.search(query, new MultiCollectorManager(topManager, new FacetsCollectorManager()));
-          top = (TopDocs) both[0];
-          facets = facets(s, (FacetsCollector) both[1]);
-        } else {
-          top = s.search(query, topManager);
-        }
+        top = s.search(query, topManager);
+        total = top.totalHits.relation == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO
+            ? top.totalHits.value : s.count(query);
+      }
+      if (r.sort() == SearchRequest.Sort.DATE) {
+        TopFieldCollector.populateScores(top.scoreDocs, s, query);
       }
       List<String> ids = new ArrayList<>();
-      List<Float> scores = new ArrayList<>();
+      int page = Math.max(0, top.scoreDocs.length - r.offset());
+      int[] docs = new int[page];
       var stored = s.storedFields();
-      for (int i = r.offset(); i < top.scoreDocs.length; i++) {
-        ScoreDoc sd = top.scoreDocs[i];
-        Document d = stored.document(sd.doc, Set.of(Fields.ID));
-        ids.add(d.get(Fields.ID));
-        scores.add(Float.isNaN(sd.score) ? 0f : sd.score);
+      for (int i = 0; i < page; i++) {
+        docs[i] = top.scoreDocs[r.offset() + i].doc;
+        ids.add(stored.document(docs[i], Set.of(Fields.ID)).get(Fields.ID));
       }
       Map<String, SnippetSource.Text> bodies = ids.isEmpty() ? Map.of() : texts.texts(ids);
+      Map<Integer, String> marked = Snippets.of(s, userQuery, docs, ids.stream().map(bodies::get).toList());
       List<SearchResult.Hit> hits = new ArrayList<>();
-      for (int i = 0; i < ids.size(); i++) {
-        SnippetSource.Text t = bodies.get(ids.get(i));
-        hits.add(new SearchResult.Hit(ids.get(i), scores.get(i), t == null ? "" : snippets.of(userQuery, t)));
+      for (int i = 0; i < page; i++) {
+        float score = top.scoreDocs[r.offset() + i].score;
+        hits.add(new SearchResult.Hit(ids.get(i), Float.isNaN(score) ? 0f : score, marked.getOrDefault(docs[i], "")));
       }
-      return new SearchResult(top.totalHits.value, hits, facets);
+      return new SearchResult(total, hits, facets);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot search index " + genPath(), e);
     }

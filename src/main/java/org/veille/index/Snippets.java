@@ -2,7 +2,13 @@ package org.veille.index;
 
 import java.io.IOException;
 import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
@@ -11,39 +17,73 @@ import org.jsoup.nodes.Entities;
 
 /**
  * Snippets of about {@value #LENGTH} characters around the matches, as HTML: matches in {@code
- * <b>…</b>}, the rest escaped. Texts come from the store, not from stored fields.
+ * <b>…</b>}, the rest escaped. The index keeps offsets in its postings, and the text comes from the
+ * store, so nothing is re-analysed and nothing is stored twice. Without a match in the text (a hit
+ * on {@code source:} only, say) the snippet is the start of the summary.
  */
 final class Snippets {
   static final int LENGTH = 180;
-  private final UnifiedHighlighter highlighter = UnifiedHighlighter.builderWithoutSearcher(Analyzers.PER_FIELD)
-      .withFormatter(new DefaultPassageFormatter("<b>", "</b>", " … ", true))
-      .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-          BreakIterator.getWordInstance(Locale.ROOT), LENGTH, 0.5f))
-      .withMaxLength(100_000)
-      .build();
+  private static final String[] FIELDS = {Fields.TEXT_FR, Fields.TEXT_EN};
 
-  String of(Query query, SnippetSource.Text source) {
-    String field = Fields.text(source.lang());
-    SnippetSource.Text text = new SnippetSource.Text(source.text().replaceAll("\\s+", " ").strip(), source.lang());
-    try {
-      Object h = highlighter.highlightWithoutSearcher(field, query, text.text(), 1);
-      if (h != null && h.toString().contains("<b>")) {
-        String s = h.toString().strip();
-        String plain = unmarked(s);
-        return (text.text().startsWith(plain) ? "" : "… ") + s + (text.text().endsWith(plain) ? "" : " …");
+  private Snippets() {}
+
+  /** Snippets by doc id for {@code docs}, whose texts are {@code texts} (same order). */
+  static Map<Integer, String> of(IndexSearcher searcher, Query query, int[] docs, List<SnippetSource.Text> texts)
+      throws IOException {
+    Map<Integer, SnippetSource.Text> byDoc = new HashMap<>();
+    for (int i = 0; i < docs.length; i++) {
+      if (texts.get(i) != null) {
+        byDoc.put(docs[i], texts.get(i));
       }
-    } catch (IOException | RuntimeException e) {
-      // fall back to the start of the text
     }
-    String t = text.text();
-    if (t.length() <= LENGTH) {
-      return Entities.escape(t);
+    UnifiedHighlighter.Builder b = UnifiedHighlighter.builder(searcher, Analyzers.PER_FIELD)
+        .withFormatter(new DefaultPassageFormatter("<b>", "</b>", " … ", true))
+        .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
+            BreakIterator.getWordInstance(Locale.ROOT), LENGTH, 0.5f))
+        .withMaxNoHighlightPassages(0);
+    UnifiedHighlighter uh = new UnifiedHighlighter(b) {
+      @Override
+      protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator it, int cacheChars)
+          throws IOException {
+        List<CharSequence[]> out = new ArrayList<>();
+        for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+          SnippetSource.Text t = byDoc.get(doc);
+          CharSequence[] values = new CharSequence[fields.length];
+          for (int f = 0; f < fields.length; f++) {
+            values[f] = t != null && fields[f].equals(Fields.text(t.lang())) ? t.text() : "";
+          }
+          out.add(values);
+        }
+        return out;
+      }
+    };
+    Map<String, String[]> marked = uh.highlightFields(FIELDS, query, docs, new int[] {1, 1});
+    Map<Integer, String> out = new HashMap<>();
+    for (int i = 0; i < docs.length; i++) {
+      SnippetSource.Text t = byDoc.get(docs[i]);
+      if (t == null) {
+        continue;
+      }
+      String h = marked.get(Fields.text(t.lang()))[i];
+      out.put(docs[i], h != null && h.contains("<b>") ? framed(h.strip(), t.text()) : lead(t));
     }
-    int cut = t.lastIndexOf(' ', LENGTH);
-    return Entities.escape(t.substring(0, cut > LENGTH / 2 ? cut : LENGTH)) + " …";
+    return out;
   }
 
-  private static String unmarked(String html) {
-    return Entities.unescape(html.replace("<b>", "").replace("</b>", ""));
+  /** Ellipses where the passage does not reach the start or the end of the text. */
+  private static String framed(String html, String text) {
+    String plain = Entities.unescape(html.replace("<b>", "").replace("</b>", "")).replace('\n', ' ');
+    String flat = text.replace('\n', ' ');
+    return ((flat.startsWith(plain) ? "" : "… ") + html + (flat.endsWith(plain) ? "" : " …")).replace('\n', ' ');
+  }
+
+  /** The start of the text after the title, escaped. */
+  private static String lead(SnippetSource.Text t) {
+    String body = t.text().substring(Math.min(t.text().length(), t.titleLength())).strip().replace('\n', ' ');
+    if (body.length() <= LENGTH) {
+      return Entities.escape(body);
+    }
+    int cut = body.lastIndexOf(' ', LENGTH);
+    return Entities.escape(body.substring(0, cut > LENGTH / 2 ? cut : LENGTH)) + " …";
   }
 }

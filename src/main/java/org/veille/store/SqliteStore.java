@@ -471,6 +471,33 @@ public final class SqliteStore implements Store {
   }
 
   @Override
+  public synchronized java.util.Map<String, ItemText> texts(java.util.Collection<String> ids) {
+    java.util.Map<String, ItemText> out = new java.util.HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    List<String> all = List.copyOf(ids);
+    for (int from = 0; from < all.size(); from += 500) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+      String sql = "SELECT id, lang, title, summary, content_text FROM items WHERE id IN ("
+          + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        for (int i = 0; i < chunk.size(); i++) {
+          ps.setString(i + 1, chunk.get(i));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.put(rs.getString(1), new ItemText(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+          }
+        }
+      } catch (SQLException e) {
+        throw failure("read item texts", e);
+      }
+    }
+    return out;
+  }
+
+  @Override
   public synchronized List<String> unindexedIds(int limit) {
     List<String> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement("SELECT id FROM items WHERE indexed = 0 LIMIT ?")) {

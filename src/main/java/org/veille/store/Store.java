@@ -33,6 +33,9 @@ public interface Store extends AutoCloseable {
 
   StoreStats stats();
 
+  /** The searchable text of items, by id: cheaper than {@link #items} when only text is needed. */
+  java.util.Map<String, ItemText> texts(java.util.Collection<String> ids);
+
   /** Items, in the order of {@code ids}; unknown ids are skipped. */
   List<StoredItem> items(java.util.Collection<String> ids);
 

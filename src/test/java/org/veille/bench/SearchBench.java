@@ -59,21 +59,56 @@ public final class SearchBench {
     }
   }
 
-  private static String word(Random r, String[] words) {
-    // Zipf-like: low ranks much more often.
-    double u = r.nextDouble();
-    int i = (int) Math.floor(Math.pow(words.length, u)) - 1;
-    return words[Math.max(0, Math.min(words.length - 1, i))];
+  /** Content vocabulary of each language: the domain words first (frequent), then rarer made-up words. */
+  private static final String[][] VOCAB = {vocabulary(FR, 1), vocabulary(EN, 2)};
+  private static final int RANK_OFFSET = 20; // content words after stop words: no word is in every item
+  private static final double[][] CUMULATIVE = {cumulative(VOCAB[0].length), cumulative(VOCAB[1].length)};
+
+  private static String[] vocabulary(String[] domain, long seed) {
+    String[] syllables = "ba be bi bo bu ca ce ci co cu da de di do du fa fe fi fo ga ge gi la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo vu tion ment eur ique ance".split(" ");
+    Random r = new Random(seed);
+    List<String> words = new ArrayList<>(Arrays.asList(domain));
+    java.util.Set<String> seen = new java.util.HashSet<>(words);
+    while (words.size() < 30_000) {
+      StringBuilder w = new StringBuilder();
+      int n = 2 + r.nextInt(3);
+      for (int i = 0; i < n; i++) {
+        w.append(syllables[r.nextInt(syllables.length)]);
+      }
+      if (seen.add(w.toString())) {
+        words.add(w.toString());
+      }
+    }
+    return words.toArray(String[]::new);
+  }
+
+  private static double[] cumulative(int n) {
+    double[] c = new double[n];
+    double sum = 0;
+    for (int k = 0; k < n; k++) {
+      sum += 1.0 / (k + 1 + RANK_OFFSET);
+      c[k] = sum;
+    }
+    for (int k = 0; k < n; k++) {
+      c[k] /= sum;
+    }
+    return c;
+  }
+
+  /** A word drawn with Zipf's law over the vocabulary, as in real text. */
+  private static String word(Random r, boolean fr) {
+    double[] c = CUMULATIVE[fr ? 0 : 1];
+    int i = Arrays.binarySearch(c, r.nextDouble());
+    return VOCAB[fr ? 0 : 1][Math.min(c.length - 1, i < 0 ? -i - 1 : i)];
   }
 
   private static String text(Random r, boolean fr, int chars) {
     StringBuilder sb = new StringBuilder(chars + 20);
-    String[] words = fr ? FR : EN;
     String[] glue = fr ? FR_GLUE : EN_GLUE;
     while (sb.length() < chars) {
       int n = 6 + r.nextInt(12);
       for (int w = 0; w < n; w++) {
-        String s = r.nextInt(3) == 0 ? glue[r.nextInt(glue.length)] : word(r, words);
+        String s = r.nextInt(3) == 0 ? glue[r.nextInt(glue.length)] : word(r, fr);
         if (w == 0) {
           s = Character.toUpperCase(s.charAt(0)) + s.substring(1);
         }
@@ -130,9 +165,11 @@ public final class SearchBench {
     Random r = new Random(7);
     Instant end = Instant.parse("2024-01-01T00:00:00Z").plusSeconds(60L * 200_000);
     for (int i = 0; i < 60; i++) {
-      String[] words = r.nextBoolean() ? FR : EN;
-      String w1 = words[r.nextInt(words.length)];
-      String w2 = words[r.nextInt(words.length)];
+      // Query words: the domain's own (frequent, thousands of hits) or any word of the text.
+      boolean fr = r.nextBoolean();
+      String[] words = fr ? FR : EN;
+      String w1 = r.nextBoolean() ? words[r.nextInt(words.length)] : word(r, fr);
+      String w2 = r.nextBoolean() ? words[r.nextInt(words.length)] : word(r, fr);
       mix.add(plain(w1));                                              // one word
       mix.add(plain(w1 + " " + w2));                                   // two words
       mix.add(plain("\"" + w1 + " " + w2 + "\""));                     // phrase
@@ -143,11 +180,14 @@ public final class SearchBench {
     }
     try (SqliteStore store = SqliteStore.open(dir.resolve("data/veille.db"));
         LuceneIndex index = LuceneIndex.open(dir.resolve("data/index"))) {
-      var snippets = IndexSync.snippets(store);
+      org.veille.index.SnippetSource snippets = IndexSync.snippets(store);
       for (int round = 0; round < 2; round++) {           // warm-up
         for (SearchRequest q : mix) {
           index.search(q, snippets);
         }
+      }
+      if (System.getenv("BENCH_NO_SNIPPETS") != null) {
+        snippets = org.veille.index.SnippetSource.NONE;
       }
       long[] ns = new long[mix.size()];
       long hits = 0;
@@ -155,6 +195,15 @@ public final class SearchBench {
         long t = System.nanoTime();
         hits += index.search(mix.get(i), snippets).total();
         ns[i] = System.nanoTime() - t;
+      }
+      String[] kinds = {"one-word", "two-word", "phrase", "filtered", "faceted"};
+      for (int k = 0; k < kinds.length; k++) {
+        long[] part = new long[ns.length / kinds.length];
+        for (int i = 0; i < part.length; i++) {
+          part[i] = ns[i * kinds.length + k];
+        }
+        Arrays.sort(part);
+        System.out.printf("  %-9s p50 %.2f ms  p99 %.2f ms%n", kinds[k], part[part.length / 2] / 1e6, part[(int) (part.length * 0.99)] / 1e6);
       }
       Arrays.sort(ns);
       long textBytes = Long.parseLong(Files.readString(dir.resolve("text-bytes")).strip());
