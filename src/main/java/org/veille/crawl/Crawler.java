@@ -151,8 +151,8 @@ public final class Crawler {
   private List<List<String>> topics(SourceConfig source, ParsedFeed feed) {
     List<List<String>> out = new ArrayList<>(feed.items().size());
     for (var item : feed.items()) {
-      String text = item.title() + "\n" + item.summary() + (item.contentText().isEmpty() ? "" : "\n" + item.contentText());
-      out.add(tagger.topics(new org.veille.index.IndexDoc("", item.title(), text, item.lang(), item.author(),
+      String body = IndexSync.body(item.summary(), item.contentText());
+      out.add(tagger.topics(new org.veille.index.IndexDoc("", item.title(), body, item.lang(), item.author(),
           List.of(source.id()), List.of(), item.published() == null ? Instant.EPOCH : item.published())));
     }
     return out;

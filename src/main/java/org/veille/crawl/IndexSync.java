@@ -42,32 +42,31 @@ public final class IndexSync {
 
   /** The index document of a stored item. */
   public static IndexDoc doc(StoredItem i) {
-    return new IndexDoc(i.id(), i.title(), text(i), i.lang(), i.author(), i.sources(), i.topics(), i.published());
+    return new IndexDoc(i.id(), i.title(), body(i.summary(), i.content()), i.lang(), i.author(), i.sources(),
+        i.topics(), i.published());
   }
 
-  private static String text(StoredItem i) {
-    return text(i.title(), i.summary(), i.content());
+  /**
+   * The indexed body of an item: summary and content. A summary that is the opening of the
+   * content (feeds often excerpt it) is not repeated, so its words are not counted twice.
+   */
+  public static String body(String summary, String content) {
+    if (content.isEmpty() || content.equals(summary)) {
+      return summary;
+    }
+    String lead = TRAILING_ELLIPSIS.matcher(summary).replaceFirst("");
+    return summary.isEmpty() || content.startsWith(lead) ? content : summary + "\n" + content;
   }
 
-  /** The indexed text of an item: title, summary and content (when it adds to the summary). */
-  public static String text(String title, String summary, String content) {
-    StringBuilder sb = new StringBuilder(title);
-    if (!summary.isEmpty()) {
-      sb.append('\n').append(summary);
-    }
-    if (!content.isEmpty() && !content.equals(summary)) {
-      sb.append('\n').append(content);
-    }
-    return sb.toString();
-  }
+  private static final java.util.regex.Pattern TRAILING_ELLIPSIS =
+      java.util.regex.Pattern.compile("\\s*(\\[…]|\\[\\.\\.\\.]|…|\\.\\.\\.)$");
 
   /** Snippet texts read from the store: exactly the indexed text, whose offsets the index keeps. */
   public static SnippetSource snippets(Store store) {
     return ids -> {
       Map<String, SnippetSource.Text> out = new LinkedHashMap<>();
       for (var t : store.texts(ids).values()) {
-        out.put(t.id(), new SnippetSource.Text(text(t.title(), t.summary(), t.content()), t.lang(),
-            t.title().length()));
+        out.put(t.id(), new SnippetSource.Text(body(t.summary(), t.content()), t.lang()));
       }
       return out;
     };

@@ -114,8 +114,8 @@ final class Analyzers {
 
   /** The analyzer of every index field, by name. */
   static final Analyzer PER_FIELD = new PerFieldAnalyzerWrapper(PLAIN, Map.of(
-      Fields.TITLE_FR, FRENCH, Fields.TEXT_FR, FRENCH,
-      Fields.TITLE_EN, ENGLISH, Fields.TEXT_EN, ENGLISH,
+      Fields.TITLE_FR, FRENCH, Fields.BODY_FR, FRENCH,
+      Fields.TITLE_EN, ENGLISH, Fields.BODY_EN, ENGLISH,
       Fields.SOURCE, KEYWORD, Fields.TOPIC, KEYWORD, Fields.LANG, KEYWORD));
 
   /** Collapses runs of the same letter, as {@code FrenchLightStemmer} does to the words it indexes. */

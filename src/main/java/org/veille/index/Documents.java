@@ -11,8 +11,8 @@ import org.apache.lucene.document.TextField;
 
 /** Turns an {@link IndexDoc} into a Lucene document. Only the id is stored; text lives in the store. */
 final class Documents {
-  /** The text field keeps offsets in its postings, so snippets need no re-analysis. */
-  static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
+  /** The body field keeps offsets in its postings, so snippets need no re-analysis. */
+  static final FieldType BODY_WITH_OFFSETS = textWithOffsets();
 
   private static FieldType textWithOffsets() {
     FieldType t = new FieldType(TextField.TYPE_NOT_STORED);
@@ -27,7 +27,7 @@ final class Documents {
     Document doc = new Document();
     doc.add(new KeywordField(Fields.ID, d.id(), Field.Store.YES));
     doc.add(new TextField(Fields.title(d.lang()), d.title(), Field.Store.NO));
-    doc.add(new Field(Fields.text(d.lang()), d.text(), TEXT_WITH_OFFSETS));
+    doc.add(new Field(Fields.body(d.lang()), d.body(), BODY_WITH_OFFSETS));
     if (d.author() != null && !d.author().isBlank()) {
       doc.add(new TextField(Fields.AUTHOR, d.author(), Field.Store.NO));
     }

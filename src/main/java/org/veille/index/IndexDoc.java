@@ -4,13 +4,13 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What the index knows of an item. {@code text} is title, summary and content together; {@code
+ * What the index knows of an item. {@code body} is summary and content together; {@code
  * author} may be null; {@code published} is the item's date or, without one, its first sighting.
  */
 public record IndexDoc(
     String id,
     String title,
-    String text,
+    String body,
     String lang,
     String author,
     List<String> sources,

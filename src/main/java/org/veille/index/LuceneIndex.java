@@ -133,8 +133,11 @@ public final class LuceneIndex implements Index {
     try {
       deleteTree(nextPath);
       Files.createDirectories(nextPath);
-      IndexWriterConfig cfg = new IndexWriterConfig(Analyzers.PER_FIELD).setRAMBufferSizeMB(256)
-          .setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+      // A bulk build: large flushes, no compound files, and no merging while documents pour in
+      // (on two cores merges would steal the indexing threads' time); later writes merge as usual.
+      IndexWriterConfig cfg = new IndexWriterConfig(Analyzers.PER_FIELD).setRAMBufferSizeMB(128)
+          .setOpenMode(IndexWriterConfig.OpenMode.CREATE).setUseCompoundFile(false)
+          .setMergePolicy(org.apache.lucene.index.NoMergePolicy.INSTANCE);
       try (FSDirectory d = FSDirectory.open(nextPath); IndexWriter w = new IndexWriter(d, cfg)) {
         new ParallelFeeder(threads).feed(docs, doc -> {
           w.addDocument(Documents.of(doc));

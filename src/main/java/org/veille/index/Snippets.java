@@ -23,7 +23,7 @@ import org.jsoup.nodes.Entities;
  */
 final class Snippets {
   static final int LENGTH = 180;
-  private static final String[] FIELDS = {Fields.TEXT_FR, Fields.TEXT_EN};
+  private static final String[] FIELDS = {Fields.BODY_FR, Fields.BODY_EN};
 
   private Snippets() {}
 
@@ -50,7 +50,7 @@ final class Snippets {
           SnippetSource.Text t = byDoc.get(doc);
           CharSequence[] values = new CharSequence[fields.length];
           for (int f = 0; f < fields.length; f++) {
-            values[f] = t != null && fields[f].equals(Fields.text(t.lang())) ? t.text() : "";
+            values[f] = t != null && fields[f].equals(Fields.body(t.lang())) ? t.text() : "";
           }
           out.add(values);
         }
@@ -64,7 +64,7 @@ final class Snippets {
       if (t == null) {
         continue;
       }
-      String h = marked.get(Fields.text(t.lang()))[i];
+      String h = marked.get(Fields.body(t.lang()))[i];
       out.put(docs[i], h != null && h.contains("<b>") ? framed(h.strip(), t.text()) : lead(t));
     }
     return out;
@@ -77,9 +77,9 @@ final class Snippets {
     return ((flat.startsWith(plain) ? "" : "… ") + html + (flat.endsWith(plain) ? "" : " …")).replace('\n', ' ');
   }
 
-  /** The start of the text after the title, escaped. */
+  /** The start of the body, escaped. */
   private static String lead(SnippetSource.Text t) {
-    String body = t.text().substring(Math.min(t.text().length(), t.titleLength())).strip().replace('\n', ' ');
+    String body = t.text().strip().replace('\n', ' ');
     if (body.length() <= LENGTH) {
       return Entities.escape(body);
     }

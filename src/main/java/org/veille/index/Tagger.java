@@ -40,7 +40,7 @@ public final class Tagger {
     }
     MemoryIndex mi = new MemoryIndex();
     mi.addField(Fields.title(doc.lang()), doc.title(), Analyzers.PER_FIELD);
-    mi.addField(Fields.text(doc.lang()), doc.text(), Analyzers.PER_FIELD);
+    mi.addField(Fields.body(doc.lang()), doc.body(), Analyzers.PER_FIELD);
     if (doc.author() != null) {
       mi.addField(Fields.AUTHOR, doc.author(), Analyzers.PER_FIELD);
     }

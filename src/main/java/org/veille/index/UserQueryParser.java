@@ -26,9 +26,9 @@ final class UserQueryParser extends MultiFieldQueryParser {
   static final float TITLE_BOOST = 3f;
 
   private UserQueryParser() {
-    super(new String[] {Fields.TITLE_FR, Fields.TITLE_EN, Fields.TEXT_FR, Fields.TEXT_EN},
+    super(new String[] {Fields.TITLE_FR, Fields.TITLE_EN, Fields.BODY_FR, Fields.BODY_EN},
         Analyzers.PER_FIELD,
-        Map.of(Fields.TITLE_FR, TITLE_BOOST, Fields.TITLE_EN, TITLE_BOOST, Fields.TEXT_FR, 1f, Fields.TEXT_EN, 1f));
+        Map.of(Fields.TITLE_FR, TITLE_BOOST, Fields.TITLE_EN, TITLE_BOOST, Fields.BODY_FR, 1f, Fields.BODY_EN, 1f));
     setDefaultOperator(QueryParser.Operator.AND);
     setSplitOnWhitespace(true);
   }
@@ -81,15 +81,23 @@ final class UserQueryParser extends MultiFieldQueryParser {
   }
 
   private Query both(String fr, String en, QueryFn fn) throws ParseException {
-    Query a = fn.apply(fr);
-    Query b = fn.apply(en);
-    if (a == null) {
-      return b;
+    return any(fn, fr, en);
+  }
+
+  /** The query on any of {@code fields}: a disjunction of the per-field queries that exist. */
+  private static Query any(QueryFn fn, String... fields) throws ParseException {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    int n = 0;
+    Query single = null;
+    for (String f : fields) {
+      Query q = fn.apply(f);
+      if (q != null) {
+        b.add(q, BooleanClause.Occur.SHOULD);
+        single = q;
+        n++;
+      }
     }
-    if (b == null) {
-      return a;
-    }
-    return new BooleanQuery.Builder().add(a, BooleanClause.Occur.SHOULD).add(b, BooleanClause.Occur.SHOULD).build();
+    return n == 0 ? null : n == 1 ? single : b.build();
   }
 
   private interface QueryFn {
@@ -101,7 +109,7 @@ final class UserQueryParser extends MultiFieldQueryParser {
     String f = field.toLowerCase(Locale.ROOT);
     return switch (f) {
       case "title" -> both(Fields.TITLE_FR, Fields.TITLE_EN, textFn);
-      case "text" -> both(Fields.TEXT_FR, Fields.TEXT_EN, textFn);
+      case "text" -> any(textFn, Fields.TITLE_FR, Fields.TITLE_EN, Fields.BODY_FR, Fields.BODY_EN);
       case "author" -> textFn.apply(Fields.AUTHOR);
       case "source", "topic", "lang" -> keywordFn.apply(f);
       default -> throw new ParseException("unknown field '" + field + "' (fields: "
@@ -167,8 +175,8 @@ final class UserQueryParser extends MultiFieldQueryParser {
   }
 
   private static boolean isInternal(String field) {
-    return field.equals(Fields.TITLE_FR) || field.equals(Fields.TITLE_EN) || field.equals(Fields.TEXT_FR)
-        || field.equals(Fields.TEXT_EN) || field.equals(Fields.AUTHOR) || field.equals(Fields.SOURCE)
+    return field.equals(Fields.TITLE_FR) || field.equals(Fields.TITLE_EN) || field.equals(Fields.BODY_FR)
+        || field.equals(Fields.BODY_EN) || field.equals(Fields.AUTHOR) || field.equals(Fields.SOURCE)
         || field.equals(Fields.TOPIC) || field.equals(Fields.LANG);
   }
 }

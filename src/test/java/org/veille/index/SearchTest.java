@@ -86,6 +86,7 @@ class SearchTest {
     // fields
     "title:budget                      | fr6",
     "text:renaturation                 | fr5",
+    "text:budget                       | fr6",
     "source:opsi                       | en1 en3",
     "source:OPSI                       | en1 en3",
     "lang:en AND europe                | en2 en4",

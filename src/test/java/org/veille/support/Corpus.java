@@ -79,7 +79,7 @@ public final class Corpus {
         ParsedItem item = new ParsedItem("guid-" + a.key(), URI.create("https://" + source + ".example/" + a.key()),
             a.title(), a.summary(), "", "", a.author(), date(a.date()), null, List.of(), a.lang());
         items.add(item);
-        topics.add(tagger.topics(new IndexDoc("", a.title(), a.title() + "\n" + a.summary(), a.lang(), a.author(),
+        topics.add(tagger.topics(new IndexDoc("", a.title(), a.summary(), a.lang(), a.author(),
             List.of(source), List.of(), date(a.date()))));
       }
       var saved = store.saveFetch(new FetchRecord(source, Instant.parse("2026-11-28T10:00:00Z"), FetchRecord.Outcome.OK,
