@@ -1,11 +1,9 @@
 package org.veille.index;
 
 import java.io.IOException;
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
@@ -39,8 +37,9 @@ final class Snippets {
     UnifiedHighlighter.Builder b = UnifiedHighlighter.builder(searcher, Analyzers.PER_FIELD)
         .withFormatter(new DefaultPassageFormatter("<b>", "</b>", " … ", true))
         .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-            BreakIterator.getWordInstance(Locale.ROOT), LENGTH, 0.5f))
-        .withMaxNoHighlightPassages(0);
+            new WordBreaks(), LENGTH, 0.5f))
+        .withMaxNoHighlightPassages(0)
+        .withWeightMatches(false);
     UnifiedHighlighter uh = new UnifiedHighlighter(b) {
       @Override
       protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator it, int cacheChars)
