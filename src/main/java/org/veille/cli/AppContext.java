@@ -21,11 +21,29 @@ final class AppContext {
   private final Path dataOption;
   private final Map<String, String> env;
   private Config config;
+  private final Clock clock;
 
   AppContext(Path configOption, Path dataOption, Map<String, String> env) {
     this.configOption = configOption;
     this.dataOption = dataOption;
     this.env = env;
+    this.clock = clockFrom(env);
+  }
+
+  /**
+   * The system clock, or a fixed one from {@code VEILLE_NOW} (an ISO instant): for reproducing a
+   * past week's digest exactly, and for tests.
+   */
+  private static Clock clockFrom(Map<String, String> env) {
+    String now = env.get("VEILLE_NOW");
+    if (now == null || now.isBlank()) {
+      return Clock.systemUTC();
+    }
+    try {
+      return Clock.fixed(java.time.Instant.parse(now.strip()), java.time.ZoneOffset.UTC);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new UsageException("VEILLE_NOW must be an ISO instant such as 2026-11-23T08:00:00Z");
+    }
   }
 
   Path configPath() {
@@ -89,6 +107,10 @@ final class AppContext {
   }
 
   Clock clock() {
-    return Clock.systemUTC();
+    return clock;
+  }
+
+  Map<String, String> env() {
+    return env;
   }
 }

@@ -18,6 +18,8 @@ import picocli.CommandLine.Option;
       CrawlCommand.class,
       SearchCommand.class,
       ShowCommand.class,
+      DigestCommand.class,
+      SendCommand.class,
       SourcesCommand.class,
       ExportCommand.class,
       ReindexCommand.class,

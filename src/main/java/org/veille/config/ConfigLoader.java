@@ -193,18 +193,34 @@ final class ConfigLoader {
     Settings.Newsletter n = new Settings.Newsletter(
         m.string("title").orElse(d.title()), locale, from, recipients, editor.orElse(null),
         m.integer("max_items", 1, 1000).orElse(d.maxItems()),
-        m.integer("max_per_topic", 0, 1000).orElse(d.maxPerTopic()));
+        m.integer("max_per_topic", 0, 1000).orElse(d.maxPerTopic()),
+        archiveUrl(m));
     m.rejectUnknown();
     return n;
   }
 
-  private static void checkAddress(YamlMap m, String key, String value) throws ConfigException {
-    String address = value;
-    Matcher angle = Pattern.compile("<([^>]*)>\\s*$").matcher(value);
-    if (angle.find()) {
-      address = angle.group(1);
+  private static String archiveUrl(YamlMap m) throws ConfigException {
+    Optional<String> url = m.string("archive_url");
+    if (url.isEmpty()) {
+      return null;
     }
-    if (value.contains("\r") || value.contains("\n") || !EMAIL.matcher(address.trim()).matches()) {
+    String u = url.get().endsWith("/") ? url.get() : url.get() + "/";
+    url(m, "archive_url", u);
+    return u;
+  }
+
+  /** Checks an address as the mail library will parse it (RFC 822, strict). */
+  private static void checkAddress(YamlMap m, String key, String value) throws ConfigException {
+    try {
+      if (value.contains("\r") || value.contains("\n")) {
+        throw new jakarta.mail.internet.AddressException("line break");
+      }
+      jakarta.mail.internet.InternetAddress a = new jakarta.mail.internet.InternetAddress(value, true);
+      a.validate();
+      if (!EMAIL.matcher(a.getAddress()).matches() || !a.getAddress().contains("@")) {
+        throw new jakarta.mail.internet.AddressException("no domain");
+      }
+    } catch (jakarta.mail.internet.AddressException e) {
       throw m.error(key, "invalid email address '" + value + "'");
     }
   }
@@ -254,7 +270,7 @@ final class ConfigLoader {
     for (YamlMap m : nodes) {
       String id = m.requiredString("id");
       checkId(m, id, seen);
-      URI url = url(m, m.requiredString("url"));
+      URI url = url(m, "url", m.requiredString("url"));
       String typeName = m.string("type").orElse("feed");
       SourceConfig.SourceType type;
       try {
@@ -315,19 +331,19 @@ final class ConfigLoader {
     }
   }
 
-  private static URI url(YamlMap m, String text) throws ConfigException {
+  private static URI url(YamlMap m, String key, String text) throws ConfigException {
     try {
       URI uri = new URI(text.trim());
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if (!scheme.equals("http") && !scheme.equals("https")) {
-        throw m.error("url", "'" + text + "' must be an absolute http or https URL");
+        throw m.error(key, "'" + text + "' must be an absolute http or https URL");
       }
       if (uri.getHost() == null || uri.getHost().isEmpty()) {
-        throw m.error("url", "'" + text + "' has no host");
+        throw m.error(key, "'" + text + "' has no host");
       }
       return uri;
     } catch (URISyntaxException e) {
-      throw m.error("url", "'" + text + "' is not a valid URL: " + e.getReason());
+      throw m.error(key, "'" + text + "' is not a valid URL: " + e.getReason());
     }
   }
 

@@ -57,7 +57,10 @@ public record Settings(
     }
   }
 
-  /** The weekly newsletter: labels, sender, recipients and size. */
+  /**
+   * The weekly newsletter: labels, sender, recipients and size. {@code maxPerTopic} 0 means no cap
+   * per topic; {@code editor} and {@code archiveUrl} may be null.
+   */
   public record Newsletter(
       String title,
       String locale,
@@ -65,7 +68,8 @@ public record Settings(
       List<String> recipients,
       String editor,
       int maxItems,
-      int maxPerTopic) {
+      int maxPerTopic,
+      String archiveUrl) {
 
     public Newsletter {
       recipients = List.copyOf(recipients);
@@ -75,9 +79,14 @@ public record Settings(
       return Optional.ofNullable(editor);
     }
 
+    /** Where the digests folder is published (an intranet, say), for links in the RSS archive. */
+    public Optional<String> archive() {
+      return Optional.ofNullable(archiveUrl);
+    }
+
     public static Newsletter defaults() {
       return new Newsletter(
-          "Veille innovation publique", "fr", "Veille <veille@localhost>", List.of(), null, 40, 0);
+          "Veille innovation publique", "fr", "Veille <veille@localhost>", List.of(), null, 40, 0, null);
     }
   }
 

@@ -95,6 +95,19 @@ final class Migrations {
         id TEXT PRIMARY KEY,
         query TEXT NOT NULL
       );
+      """,
+      // 3: the newsletter's delivery ledger, one row per week and recipient.
+      """
+      CREATE TABLE deliveries (
+        week TEXT NOT NULL,
+        recipient TEXT NOT NULL,
+        status TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        error TEXT,
+        updated_at INTEGER NOT NULL,
+        message_id TEXT,
+        PRIMARY KEY (week, recipient)
+      );
       """);
 
   private Migrations() {}

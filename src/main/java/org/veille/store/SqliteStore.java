@@ -471,6 +471,76 @@ public final class SqliteStore implements Store {
   }
 
   @Override
+  public synchronized List<StoredItem> itemsOfPeriod(Instant from, Instant to, java.time.Duration maxAge) {
+    long day = 86_400_000L;
+    long age = maxAge.toMillis();
+    String plausible = "i.published <= i.first_seen + " + day + " AND i.published >= i.first_seen - " + age;
+    String byDate = "SELECT " + ITEM_COLUMNS + " FROM items i WHERE i.published >= ? AND i.published < ? AND " + plausible;
+    String bySighting = "SELECT " + ITEM_COLUMNS.replace("COALESCE(i.published, i.first_seen)", "i.first_seen")
+        + " FROM items i WHERE i.first_seen >= ? AND i.first_seen < ? AND (i.published IS NULL OR NOT (" + plausible + "))";
+    List<StoredItem> out = new ArrayList<>();
+    for (String sql : List.of(byDate, bySighting)) {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setLong(1, from.toEpochMilli());
+        ps.setLong(2, to.toEpochMilli());
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(storedItem(rs));
+          }
+        }
+      } catch (SQLException e) {
+        throw failure("read the items of a period", e);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public synchronized java.util.Map<String, Delivery> deliveries(String week) {
+    java.util.Map<String, Delivery> out = new java.util.LinkedHashMap<>();
+    String sql = "SELECT recipient, status, attempts, error, updated_at, message_id FROM deliveries WHERE week = ? ORDER BY recipient";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, week);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getString(1), new Delivery(week, rs.getString(1),
+              Delivery.Status.valueOf(rs.getString(2).toUpperCase(java.util.Locale.ROOT)), rs.getInt(3),
+              rs.getString(4), instant(rs, 5), rs.getString(6)));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failure("read the delivery ledger", e);
+    }
+  }
+
+  @Override
+  public synchronized void recordDelivery(Delivery d) {
+    String sql = "INSERT OR REPLACE INTO deliveries (week, recipient, status, attempts, error, updated_at, message_id) VALUES (?,?,?,?,?,?,?)";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, d.week());
+      ps.setString(2, d.recipient());
+      ps.setString(3, d.status().label());
+      ps.setInt(4, d.attempts());
+      ps.setString(5, d.error());
+      ps.setLong(6, d.at().toEpochMilli());
+      ps.setString(7, d.messageId());
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw failure("write the delivery ledger", e);
+    }
+  }
+
+  @Override
+  public synchronized Optional<String> lastDeliveryWeek() {
+    try {
+      return queryString("SELECT week FROM deliveries ORDER BY week DESC LIMIT 1");
+    } catch (SQLException e) {
+      throw failure("read the delivery ledger", e);
+    }
+  }
+
+  @Override
   public synchronized java.util.Map<String, ItemText> texts(java.util.Collection<String> ids) {
     java.util.Map<String, ItemText> out = new java.util.HashMap<>();
     if (ids.isEmpty()) {

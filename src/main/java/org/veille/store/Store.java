@@ -36,6 +36,22 @@ public interface Store extends AutoCloseable {
   /** The searchable text of items, by id: cheaper than {@link #items} when only text is needed. */
   java.util.Map<String, ItemText> texts(java.util.Collection<String> ids);
 
+  /**
+   * The items of a period for a digest: those published in [{@code from}, {@code to}), and those
+   * first seen in it whose date is missing or implausible (more than a day after first seen, or
+   * more than {@code maxAge} before); their {@code published} is then the first sighting.
+   */
+  List<StoredItem> itemsOfPeriod(Instant from, Instant to, java.time.Duration maxAge);
+
+  /** The delivery ledger of a week, by recipient. */
+  java.util.Map<String, Delivery> deliveries(String week);
+
+  /** Writes one ledger line (insert or replace). */
+  void recordDelivery(Delivery d);
+
+  /** The most recent week in the ledger, if any. */
+  Optional<String> lastDeliveryWeek();
+
   /** Items, in the order of {@code ids}; unknown ids are skipped. */
   List<StoredItem> items(java.util.Collection<String> ids);
 

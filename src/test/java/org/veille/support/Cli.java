@@ -16,6 +16,7 @@ import org.veille.cli.Main;
 public final class Cli {
   private final Path dir;
   private final Path config;
+  private Map<String, String> env = Map.of();
 
   /** What a command did: its exit code and everything it printed. */
   public record Result(int code, String out, String err) {
@@ -39,6 +40,12 @@ public final class Cli {
     }
   }
 
+  /** Environment variables the commands see (VEILLE_NOW, passwords…). */
+  public Cli env(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+    return this;
+  }
+
   public Path config() {
     return config;
   }
@@ -52,7 +59,7 @@ public final class Cli {
     all.addAll(List.of(args));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err), Map.of());
+    int code = Main.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err), env);
     return new Result(code, out.toString(), err.toString());
   }
 

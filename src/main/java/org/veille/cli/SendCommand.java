@@ -1,0 +1,114 @@
+package org.veille.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.veille.config.Config;
+import org.veille.digest.Digest;
+import org.veille.digest.DigestArchive;
+import org.veille.digest.DigestBuilder;
+import org.veille.digest.DigestRenderer;
+import org.veille.digest.Period;
+import org.veille.mail.Letter;
+import org.veille.mail.MailException;
+import org.veille.mail.Mailer;
+import org.veille.mail.SendReport;
+import org.veille.store.SourceStatus;
+import org.veille.store.SqliteStore;
+import org.veille.store.WriterLock;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code veille send}: email the newsletter of a week, at most once per recipient. */
+@Command(name = "send", mixinStandardHelpOptions = true, description = {
+    "Email the newsletter of a week (default: the last completed week) to settings.newsletter.recipients",
+    "and the editor. Recipients already served are skipped; a later send delivers what is still owed."})
+final class SendCommand implements Callable<Integer> {
+  @ParentCommand VeilleCommand root;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--week", paramLabel = "YYYY-Www", description = "The ISO week, e.g. 2026-W47.")
+  String week;
+
+  @Option(names = "--dry-run", description = "Write the messages to data/outbox/ as .eml files; send and record nothing.")
+  boolean dryRun;
+
+  @Option(names = "--to", paramLabel = "ADDR", description = "Send a test copy to this address only (repeatable), outside the ledger.")
+  List<String> to = new ArrayList<>();
+
+  @Override
+  public Integer call() throws Exception {
+    AppContext ctx = root.context();
+    Config config = ctx.config();
+    var nl = config.settings().newsletter();
+    List<String> audience = Mailer.audience(nl);
+    if (audience.isEmpty() && to.isEmpty()) {
+      throw new UsageException(config.file() + ": settings.newsletter.recipients is empty; nobody to send to");
+    }
+    Period period = DigestCommand.period(week, null, null, config, ctx);
+    PrintWriter out = spec.commandLine().getOut();
+    SendReport report;
+    try (WriterLock lock = dryRun || !to.isEmpty() ? null : ctx.writerLock(); SqliteStore store = ctx.openStore()) {
+      Digest digest = new DigestBuilder(config, store).build(period);
+      DigestRenderer renderer = new DigestRenderer(config);
+      List<String> broken = broken(config, store);
+      Letter letter = letter(renderer, digest, List.of());
+      Letter editorLetter = letter(renderer, digest, broken);
+      Mailer mailer = new Mailer(config.settings(), ctx.env(), store, ctx.clock());
+      String editor = nl.editorAddress().orElse(null);
+      if (!to.isEmpty()) {
+        report = mailer.sendTest(editorLetter, to);
+      } else if (dryRun) {
+        report = mailer.dryRun(letter, editorLetter, audience, editor, ctx.dataDir().resolve("outbox"));
+      } else {
+        new DigestArchive(ctx.dataDir().resolve("digests"), config).publish(digest, renderer);
+        report = mailer.send(letter, editorLetter, audience, editor);
+      }
+      out.printf("%s%s%n", letter.subject(), dryRun ? " (dry run)" : to.isEmpty() ? "" : " (test copy)");
+    } catch (MailException e) {
+      throw new UsageException(e.getMessage());
+    }
+    for (SendReport.Line l : report.lines()) {
+      out.printf("  %-40s %s%s%n", l.recipient(), l.outcome().label(), l.error() == null ? "" : ": " + l.error());
+    }
+    out.printf("%d sent, %d already sent, %d failed, %d still owed.%n",
+        report.count(SendReport.Outcome.SENT) + report.count(SendReport.Outcome.WRITTEN),
+        report.count(SendReport.Outcome.ALREADY_SENT) + report.count(SendReport.Outcome.INTERRUPTED_BEFORE),
+        report.count(SendReport.Outcome.FAILED) + report.count(SendReport.Outcome.ALREADY_FAILED),
+        report.count(SendReport.Outcome.PENDING));
+    if (report.incomplete()) {
+      var err = spec.commandLine().getErr();
+      err.println("veille: the newsletter " + report.week() + " did not reach everyone in this run:");
+      for (SendReport.Line l : report.lines()) {
+        if (l.outcome() == SendReport.Outcome.PENDING || l.outcome() == SendReport.Outcome.FAILED) {
+          err.printf("  %s: %s%s%n", l.recipient(), l.error(),
+              l.outcome() == SendReport.Outcome.PENDING ? " (still owed; run send again)" : " (refused for good)");
+        }
+      }
+      return ExitCodes.FAILURE;
+    }
+    return ExitCodes.OK;
+  }
+
+  private static Letter letter(DigestRenderer r, Digest d, List<String> broken) {
+    return new Letter(d.period().name(), r.subject(d), r.render(d, DigestRenderer.Format.TEXT, broken),
+        r.render(d, DigestRenderer.Format.HTML, broken));
+  }
+
+  /** Enabled sources that need the editor's attention, with why. */
+  static List<String> broken(Config config, SqliteStore store) {
+    List<String> out = new ArrayList<>();
+    for (SourceStatus s : store.sourceStatuses()) {
+      boolean enabled = config.source(s.id()).map(c -> c.enabled()).orElse(false);
+      if (enabled && !s.healthy()) {
+        out.add(s.id() + " — " + (s.brokenSelector() ? "broken selector" : s.lastError())
+            + " (" + s.consecutiveFailures() + " failures in a row)");
+      }
+    }
+    return out;
+  }
+}
