@@ -44,6 +44,12 @@ public final class SmtpProxy implements AutoCloseable {
     return this;
   }
 
+  /** Lets {@code address} through again. */
+  public SmtpProxy allow(String address) {
+    refusals.remove(address.toLowerCase(Locale.ROOT));
+    return this;
+  }
+
   /** Drops every connection once {@code messages} messages in all went through; MAX to heal. */
   public SmtpProxy dropAfter(int messages) {
     dropAfter = messages;
