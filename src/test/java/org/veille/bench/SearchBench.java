@@ -53,7 +53,8 @@ public final class SearchBench {
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[1]);
     switch (args[0]) {
-      case "generate" -> generate(dir, Integer.parseInt(args[2]));
+      case "generate" -> generate(dir, Integer.parseInt(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 60);
+      case "digest" -> digest(dir, args[2]);
       case "queries" -> queries(dir);
       default -> throw new IllegalArgumentException("generate DIR N | queries DIR");
     }
@@ -118,9 +119,17 @@ public final class SearchBench {
     return sb.toString().strip();
   }
 
-  static void generate(Path dir, int n) throws Exception {
+  private static final String[] TOPICS = {"innovation-publique", "smart-city", "donnees-numerique", "mobilite-zfe",
+      "climat-gemapi", "cooperation-territoriale", "europe", "appels-a-projets"};
+
+  static void generate(Path dir, int n, int spacingSeconds) throws Exception {
     Files.createDirectories(dir.resolve("data"));
-    StringBuilder yaml = new StringBuilder("settings:\n  data_dir: data\nsources:\n");
+    StringBuilder yaml = new StringBuilder("settings:\n  data_dir: data\n  timezone: Europe/Paris\n"
+        + "  newsletter: {title: \"Veille innovation publique\", max_items: 40, recipients: [\"a@example.org\"]}\ntopics:\n");
+    for (String t : TOPICS) {
+      yaml.append("  - {id: ").append(t).append(", name: \"").append(t).append("\", query: \"").append(t.split("-")[0]).append("\"}\n");
+    }
+    yaml.append("sources:\n");
     List<SourceConfig> sources = new ArrayList<>();
     for (String s : SOURCES) {
       yaml.append("  - {id: ").append(s).append(", url: \"https://").append(s).append(".example/feed\"}\n");
@@ -139,6 +148,7 @@ public final class SearchBench {
         int batch = Math.min(2000, n - done);
         String source = SOURCES[r.nextInt(SOURCES.length)];
         List<ParsedItem> items = new ArrayList<>(batch);
+        List<List<String>> topics = new ArrayList<>(batch);
         for (int i = 0; i < batch; i++) {
           int k = done + i;
           boolean fr = r.nextInt(10) < 7;
@@ -149,10 +159,18 @@ public final class SearchBench {
           String content = body.length() > summary.length() ? body : "";
           textBytes += (title + summary + content).getBytes(StandardCharsets.UTF_8).length;
           items.add(new ParsedItem("bench-" + k, URI.create("https://" + source + ".example/a/" + k), title, summary,
-              content, "", null, start.plusSeconds(k * 60L), null, List.of(), fr ? "fr" : "en"));
+              content, "", null, start.plusSeconds((long) k * spacingSeconds), null, List.of(), fr ? "fr" : "en"));
+          List<String> t = new ArrayList<>();
+          for (int j = r.nextInt(4) - 1; j > 0; j--) {
+            String topic = TOPICS[r.nextInt(TOPICS.length)];
+            if (!t.contains(topic)) {
+              t.add(topic);
+            }
+          }
+          topics.add(t);
         }
         store.saveFetch(new FetchRecord(source, Instant.now(), FetchRecord.Outcome.OK, 200, 1, 1, null, false,
-            null, null, null, null, 0, null, items, List.of()));
+            null, null, null, null, 0, null, items, topics));
         done += batch;
       }
     }
@@ -213,6 +231,28 @@ public final class SearchBench {
           ns[ns.length / 2] / 1e6, ns[(int) (ns.length * 0.9)] / 1e6, ns[(int) (ns.length * 0.99)] / 1e6, ns[ns.length - 1] / 1e6);
       System.out.printf("index size: %.0f MB for %.0f MB of stored text (%.2fx)%n",
           index.bytes() / 1e6, textBytes / 1e6, (double) index.bytes() / textBytes);
+    }
+  }
+
+  /** Builds and renders every format of one week's digest in-process, after JVM start. */
+  static void digest(Path dir, String week) throws Exception {
+    var config = org.veille.config.Config.load(dir.resolve("feeds.yaml"));
+    try (SqliteStore store = SqliteStore.open(dir.resolve("data/veille.db"))) {
+      for (int round = 0; round < 2; round++) {
+        long t0 = System.nanoTime();
+        var period = org.veille.digest.Period.week(week, config.settings().timezone());
+        var digest = new org.veille.digest.DigestBuilder(config, store).build(period);
+        long t1 = System.nanoTime();
+        var renderer = new org.veille.digest.DigestRenderer(config);
+        int bytes = 0;
+        for (var f : org.veille.digest.DigestRenderer.Format.values()) {
+          bytes += renderer.render(digest, f, List.of()).length();
+        }
+        bytes += new org.veille.digest.DigestArchive(dir.resolve("data/digests"), config).publish(digest, renderer).size();
+        long t2 = System.nanoTime();
+        System.out.printf("%s digest %s: %d items in the week, %d shown; select+rank %.0f ms, render all formats + archive %.0f ms%n",
+            round == 0 ? "first" : "again", week, digest.items(), digest.shown().size(), (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+      }
     }
   }
 
