@@ -30,6 +30,19 @@ final class AppContext {
     this.clock = clockFrom(env);
   }
 
+  /** A context on an already loaded config (the daemon keeps the last valid one). */
+  AppContext(Config config, Path dataOption, Map<String, String> env, Clock clock) {
+    this.configOption = config.file();
+    this.dataOption = dataOption;
+    this.env = env;
+    this.clock = clock;
+    this.config = config;
+  }
+
+  Path dataOption() {
+    return dataOption;
+  }
+
   /**
    * The system clock, or a fixed one from {@code VEILLE_NOW} (an ISO instant): for reproducing a
    * past week's digest exactly, and for tests.

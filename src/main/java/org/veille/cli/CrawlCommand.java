@@ -13,11 +13,7 @@ import org.veille.config.Config;
 import org.veille.config.SourceConfig;
 import org.veille.crawl.CrawlListener;
 import org.veille.crawl.CrawlReport;
-import org.veille.crawl.Crawler;
 import org.veille.crawl.SourceReport;
-import org.veille.fetch.Fetcher;
-import org.veille.store.SqliteStore;
-import org.veille.store.WriterLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -47,25 +43,17 @@ final class CrawlCommand implements Callable<Integer> {
     Config config = ctx.config();
     List<SourceConfig> selected = select(config);
     PrintWriter out = spec.commandLine().getOut();
-    var tagger = ctx.tagger();
-    try (WriterLock lock = ctx.writerLock();
-        SqliteStore store = ctx.openStore();
-        var index = ctx.openIndex();
-        Fetcher fetcher = ctx.fetcher()) {
-      var sync = new org.veille.crawl.IndexSync(store, index, config.topics());
-      Crawler crawler = new Crawler(config, store, fetcher, tagger, sync, ctx.clock());
-      Progress progress = new Progress(!noProgress && !root.quiet() && System.console() != null);
-      CrawlReport report;
-      try {
-        report = crawler.run(selected, !sources.isEmpty(), progress);
-      } finally {
-        progress.close();
-      }
-      if (format == Format.json) {
-        json(out, report);
-      } else {
-        text(out, report);
-      }
+    Progress progress = new Progress(!noProgress && !root.quiet() && System.console() != null);
+    CrawlReport report;
+    try {
+      report = Operations.crawl(ctx, selected, !sources.isEmpty(), progress, AppContext.LOCK_WAIT, why -> { }, null);
+    } finally {
+      progress.close();
+    }
+    if (format == Format.json) {
+      json(out, report);
+    } else {
+      text(out, report);
     }
     return ExitCodes.OK;
   }

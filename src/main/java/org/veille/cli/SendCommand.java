@@ -5,18 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.veille.config.Config;
-import org.veille.digest.Digest;
-import org.veille.digest.DigestArchive;
-import org.veille.digest.DigestBuilder;
-import org.veille.digest.DigestRenderer;
 import org.veille.digest.Period;
-import org.veille.mail.Letter;
 import org.veille.mail.MailException;
 import org.veille.mail.Mailer;
 import org.veille.mail.SendReport;
 import org.veille.store.SourceStatus;
 import org.veille.store.SqliteStore;
-import org.veille.store.WriterLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -52,25 +46,28 @@ final class SendCommand implements Callable<Integer> {
     Period period = DigestCommand.period(week, null, null, config, ctx);
     PrintWriter out = spec.commandLine().getOut();
     SendReport report;
-    try (WriterLock lock = dryRun || !to.isEmpty() ? null : ctx.writerLock(); SqliteStore store = ctx.openStore()) {
-      Digest digest = new DigestBuilder(config, store).build(period);
-      DigestRenderer renderer = new DigestRenderer(config);
-      List<String> broken = broken(config, store);
-      Letter letter = letter(renderer, digest, List.of());
-      Letter editorLetter = letter(renderer, digest, broken);
-      Mailer mailer = new Mailer(config.settings(), ctx.env(), store, ctx.clock());
-      String editor = nl.editorAddress().orElse(null);
-      if (!to.isEmpty()) {
-        report = mailer.sendTest(editorLetter, to);
-      } else if (dryRun) {
-        report = mailer.dryRun(letter, editorLetter, audience, editor, ctx.dataDir().resolve("outbox"));
+    String subject;
+    try {
+      if (!dryRun && to.isEmpty()) {
+        report = Operations.newsletter(ctx, period, AppContext.LOCK_WAIT, why -> { });
+        subject = null;
       } else {
-        new DigestArchive(ctx.dataDir().resolve("digests"), config).publish(digest, renderer);
-        report = mailer.send(letter, editorLetter, audience, editor);
+        try (SqliteStore store = ctx.openStore()) {
+          Operations.Letters l = Operations.letters(config, store, period);
+          subject = l.partners().subject();
+          Mailer mailer = new Mailer(config.settings(), ctx.env(), store, ctx.clock());
+          report = dryRun
+              ? mailer.dryRun(l.partners(), l.editor(), audience, nl.editorAddress().orElse(null), ctx.dataDir().resolve("outbox"))
+              : mailer.sendTest(l.editor(), to);
+        }
       }
-      out.printf("%s%s%n", letter.subject(), dryRun ? " (dry run)" : to.isEmpty() ? "" : " (test copy)");
     } catch (MailException e) {
       throw new UsageException(e.getMessage());
+    }
+    if (subject != null) {
+      out.printf("%s%s%n", subject, dryRun ? " (dry run)" : " (test copy)");
+    } else {
+      out.printf("Newsletter %s%n", report.week());
     }
     for (SendReport.Line l : report.lines()) {
       out.printf("  %-40s %s%s%n", l.recipient(), l.outcome().label(), l.error() == null ? "" : ": " + l.error());
@@ -92,11 +89,6 @@ final class SendCommand implements Callable<Integer> {
       return ExitCodes.FAILURE;
     }
     return ExitCodes.OK;
-  }
-
-  private static Letter letter(DigestRenderer r, Digest d, List<String> broken) {
-    return new Letter(d.period().name(), r.subject(d), r.render(d, DigestRenderer.Format.TEXT, broken),
-        r.render(d, DigestRenderer.Format.HTML, broken));
   }
 
   /** Enabled sources that need the editor's attention, with why. */

@@ -339,6 +339,17 @@ public final class SqliteStore implements Store {
   }
 
   @Override
+  public synchronized Optional<CrawlRun> lastCrawl() {
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT at, sources, failed, new_items FROM crawl_runs ORDER BY at DESC, id DESC LIMIT 1")) {
+      return rs.next() ? Optional.of(new CrawlRun(Instant.ofEpochMilli(rs.getLong(1)), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
+          : Optional.empty();
+    } catch (SQLException e) {
+      throw failure("read the last crawl", e);
+    }
+  }
+
+  @Override
   public synchronized List<SourceStatus> sourceStatuses() {
     String sql = """
         SELECT s.id, COALESCE(s.name, s.feed_title, s.id), s.type, s.url, s.last_fetch_at, s.last_status,

@@ -26,6 +26,9 @@ public interface Store extends AutoCloseable {
 
   List<SourceStatus> sourceStatuses();
 
+  /** The last crawl run recorded, if any. */
+  Optional<CrawlRun> lastCrawl();
+
   Optional<StoredItem> item(String id);
 
   /** Streams matching items to {@code sink}, oldest first. */

@@ -32,7 +32,14 @@ public final class WriterLock implements AutoCloseable {
    *     and the other process's pid
    */
   public static WriterLock acquire(Path dataDir, Duration wait) throws LockedException, InterruptedException {
+    return acquire(dataDir, wait, why -> {});
+  }
+
+  /** As {@link #acquire(Path, Duration)}, telling {@code onWait} once why it has to wait. */
+  public static WriterLock acquire(Path dataDir, Duration wait, java.util.function.Consumer<String> onWait)
+      throws LockedException, InterruptedException {
     Path file = dataDir.resolve("veille.lock");
+    boolean told = false;
     try {
       Files.createDirectories(dataDir);
       FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -50,11 +57,15 @@ public final class WriterLock implements AutoCloseable {
           ch.force(false);
           return new WriterLock(ch, l);
         }
+        String pid = Files.readString(file, StandardCharsets.US_ASCII).trim();
+        String holder = "another veille process is writing to " + dataDir + (pid.isEmpty() ? "" : " (pid " + pid + ")");
         if (System.nanoTime() >= deadline) {
-          String pid = Files.readString(file, StandardCharsets.US_ASCII).trim();
           ch.close();
-          throw new LockedException("another veille process is writing to " + dataDir
-              + (pid.isEmpty() ? "" : " (pid " + pid + ")"));
+          throw new LockedException(holder);
+        }
+        if (!told) {
+          onWait.accept("waiting up to " + wait.toSeconds() + " s: " + holder);
+          told = true;
         }
         Thread.sleep(200);
       }

@@ -169,7 +169,9 @@ public final class SearchBench {
           }
           topics.add(t);
         }
-        store.saveFetch(new FetchRecord(source, Instant.now(), FetchRecord.Outcome.OK, 200, 1, 1, null, false,
+        // First seen an hour after the batch's last item, as a crawl running hourly would.
+        Instant seen = start.plusSeconds((long) (done + batch) * spacingSeconds + 3600);
+        store.saveFetch(new FetchRecord(source, seen, FetchRecord.Outcome.OK, 200, 1, 1, null, false,
             null, null, null, null, 0, null, items, topics));
         done += batch;
       }
