@@ -20,6 +20,8 @@ import picocli.CommandLine.Option;
       ShowCommand.class,
       DigestCommand.class,
       SendCommand.class,
+      DaemonCommand.class,
+      StatusCommand.class,
       SourcesCommand.class,
       ExportCommand.class,
       ReindexCommand.class,
