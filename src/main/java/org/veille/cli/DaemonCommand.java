@@ -65,13 +65,33 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
         new Daemon.Spec("newsletter", schedule.newsletter(), this::newsletter, () -> { },
             () -> newsletterOwed(first, schedule.newsletter()))),
         first.dataDir().resolve("daemon.json"), first.clock());
-    Thread hook = new Thread(() -> daemon.stop(STOP_TIMEOUT), "veille-stop");
-    Runtime.getRuntime().addShutdownHook(hook);
+    stopOnSignals(daemon);
     daemon.start();
     while (!daemon.awaitStop(1, TimeUnit.HOURS)) {
       // runs until SIGTERM or SIGINT: the shutdown hook stops the daemon
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * SIGTERM and SIGINT ask the daemon to stop; the command then returns 0. A shutdown hook covers
+   * the other ways a JVM ends.
+   */
+  @SuppressWarnings("removal")
+  private static void stopOnSignals(Daemon daemon) {
+    Runnable stop = () -> {
+      Thread t = new Thread(() -> daemon.stop(STOP_TIMEOUT), "veille-stop");
+      t.setDaemon(true);
+      t.start();
+    };
+    for (String name : List.of("TERM", "INT")) {
+      try {
+        sun.misc.Signal.handle(new sun.misc.Signal(name), sig -> stop.run());
+      } catch (IllegalArgumentException e) {
+        log.debug("cannot handle SIG{}: {}", name, e.getMessage());
+      }
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> daemon.stop(STOP_TIMEOUT), "veille-exit"));
   }
 
   /** A context on the config as it is on disk now, or on the last valid one. */

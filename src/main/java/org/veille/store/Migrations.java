@@ -116,30 +116,39 @@ final class Migrations {
     return STEPS.size();
   }
 
+  /**
+   * Brings the schema up to date. Each step runs in a {@code BEGIN IMMEDIATE} transaction that
+   * re-reads the version first, so that two processes opening a new store at once apply every
+   * step exactly once.
+   */
   static void apply(Connection c) throws SQLException {
-    int current;
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-      current = rs.next() ? rs.getInt(1) : 0;
-    }
-    if (current > STEPS.size()) {
-      throw new StoreException("the store was written by a newer Veille (schema version " + current
-          + ", this one knows up to " + STEPS.size() + "); upgrade Veille");
-    }
-    for (int v = current; v < STEPS.size(); v++) {
-      c.setAutoCommit(false);
+    while (true) {
       try (Statement s = c.createStatement()) {
-        for (String sql : STEPS.get(v).split(";\\s*\\n")) {
-          if (!sql.isBlank()) {
-            s.execute(sql);
+        s.execute("BEGIN IMMEDIATE");
+        try {
+          int current;
+          try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            current = rs.next() ? rs.getInt(1) : 0;
           }
+          if (current > STEPS.size()) {
+            throw new StoreException("the store was written by a newer Veille (schema version " + current
+                + ", this one knows up to " + STEPS.size() + "); upgrade Veille");
+          }
+          if (current == STEPS.size()) {
+            s.execute("COMMIT");
+            return;
+          }
+          for (String sql : STEPS.get(current).split(";\\s*\\n")) {
+            if (!sql.isBlank()) {
+              s.execute(sql);
+            }
+          }
+          s.execute("PRAGMA user_version = " + (current + 1));
+          s.execute("COMMIT");
+        } catch (SQLException | RuntimeException e) {
+          s.execute("ROLLBACK");
+          throw e;
         }
-        s.execute("PRAGMA user_version = " + (v + 1));
-        c.commit();
-      } catch (SQLException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
       }
     }
   }
