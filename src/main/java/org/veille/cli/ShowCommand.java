@@ -64,10 +64,10 @@ final class ShowCommand implements Callable<Integer> {
       out.printf("guid:       %s%n", i.guid());
     }
     out.println();
-    out.println(Wrap.wrap(i.summary(), 72));
+    out.println(org.veille.digest.Wrapping.wrap(i.summary(), 72, ""));
     if (!i.content().isEmpty() && !i.content().equals(i.summary())) {
       out.println();
-      out.println(Wrap.wrap(i.content(), 72));
+      out.println(org.veille.digest.Wrapping.wrap(i.content(), 72, ""));
     }
     return ExitCodes.OK;
   }

@@ -1,14 +1,14 @@
 package org.veille.digest;
 
-/** Word wrapping for the plain-text newsletter. */
-final class Wrapping {
+/** Word wrapping for plain text: the text newsletter, and {@code veille show}. */
+public final class Wrapping {
   private Wrapping() {}
 
   /**
    * {@code text} wrapped to {@code width} columns, continuation lines starting with {@code
    * indent}; a word longer than a line (a link, say) stays whole on its own line.
    */
-  static String wrap(String text, int width, String indent) {
+  public static String wrap(String text, int width, String indent) {
     StringBuilder out = new StringBuilder();
     int col = 0;
     // French puts a space before : ; ! ? and inside « »: never start a line with them.

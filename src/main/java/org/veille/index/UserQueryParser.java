@@ -80,10 +80,6 @@ final class UserQueryParser extends MultiFieldQueryParser {
         + " ".repeat(Math.max(0, column - 1)) + "^", column);
   }
 
-  private Query both(String fr, String en, QueryFn fn) throws ParseException {
-    return any(fn, fr, en);
-  }
-
   /** The query on any of {@code fields}: a disjunction of the per-field queries that exist. */
   private static Query any(QueryFn fn, String... fields) throws ParseException {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
@@ -108,7 +104,7 @@ final class UserQueryParser extends MultiFieldQueryParser {
   private Query user(String field, QueryFn textFn, KeywordFn keywordFn) throws ParseException {
     String f = field.toLowerCase(Locale.ROOT);
     return switch (f) {
-      case "title" -> both(Fields.TITLE_FR, Fields.TITLE_EN, textFn);
+      case "title" -> any(textFn, Fields.TITLE_FR, Fields.TITLE_EN);
       case "text" -> any(textFn, Fields.TITLE_FR, Fields.TITLE_EN, Fields.BODY_FR, Fields.BODY_EN);
       case "author" -> textFn.apply(Fields.AUTHOR);
       case "source", "topic", "lang" -> keywordFn.apply(f);

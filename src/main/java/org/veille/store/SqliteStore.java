@@ -451,34 +451,35 @@ public final class SqliteStore implements Store {
 
   @Override
   public synchronized List<StoredItem> items(java.util.Collection<String> ids) {
-    List<StoredItem> out = new ArrayList<>();
+    java.util.Map<String, StoredItem> byId = new java.util.HashMap<>();
+    byIds(ids, "SELECT " + ITEM_COLUMNS + " FROM items i WHERE i.id IN", SqliteStore::storedItem, i -> byId.put(i.id(), i));
+    return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+  }
+
+  /** A row turned into a value. */
+  private interface RowReader<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  /** Runs {@code select} + " (?, ?, …)" over {@code ids} in chunks that SQLite accepts. */
+  private <T> void byIds(java.util.Collection<String> ids, String select, RowReader<T> reader, Consumer<T> sink) {
     List<String> all = List.copyOf(ids);
     for (int from = 0; from < all.size(); from += 500) {
       List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
-      String sql = "SELECT " + ITEM_COLUMNS + " FROM items i WHERE i.id IN ("
-          + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
-      java.util.Map<String, StoredItem> byId = new java.util.HashMap<>();
+      String sql = select + " (" + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         for (int i = 0; i < chunk.size(); i++) {
           ps.setString(i + 1, chunk.get(i));
         }
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            StoredItem item = storedItem(rs);
-            byId.put(item.id(), item);
+            sink.accept(reader.read(rs));
           }
         }
       } catch (SQLException e) {
         throw failure("read items", e);
       }
-      for (String id : chunk) {
-        StoredItem item = byId.get(id);
-        if (item != null) {
-          out.add(item);
-        }
-      }
     }
-    return out;
   }
 
   @Override
@@ -554,27 +555,9 @@ public final class SqliteStore implements Store {
   @Override
   public synchronized java.util.Map<String, ItemText> texts(java.util.Collection<String> ids) {
     java.util.Map<String, ItemText> out = new java.util.HashMap<>();
-    if (ids.isEmpty()) {
-      return out;
-    }
-    List<String> all = List.copyOf(ids);
-    for (int from = 0; from < all.size(); from += 500) {
-      List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
-      String sql = "SELECT id, lang, title, summary, content_text FROM items WHERE id IN ("
-          + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        for (int i = 0; i < chunk.size(); i++) {
-          ps.setString(i + 1, chunk.get(i));
-        }
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.put(rs.getString(1), new ItemText(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
-          }
-        }
-      } catch (SQLException e) {
-        throw failure("read item texts", e);
-      }
-    }
+    byIds(ids, "SELECT id, lang, title, summary, content_text FROM items WHERE id IN",
+        rs -> new ItemText(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+        t -> out.put(t.id(), t));
     return out;
   }
 
