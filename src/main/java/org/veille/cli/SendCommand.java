@@ -72,11 +72,16 @@ final class SendCommand implements Callable<Integer> {
     for (SendReport.Line l : report.lines()) {
       out.printf("  %-40s %s%s%n", l.recipient(), l.outcome().label(), l.error() == null ? "" : ": " + l.error());
     }
-    out.printf("%d sent, %d already sent, %d failed, %d still owed.%n",
-        report.count(SendReport.Outcome.SENT) + report.count(SendReport.Outcome.WRITTEN),
-        report.count(SendReport.Outcome.ALREADY_SENT) + report.count(SendReport.Outcome.INTERRUPTED_BEFORE),
-        report.count(SendReport.Outcome.FAILED) + report.count(SendReport.Outcome.ALREADY_FAILED),
-        report.count(SendReport.Outcome.PENDING));
+    if (dryRun) {
+      out.printf("%d messages written to %s; nothing sent, nothing recorded.%n",
+          report.count(SendReport.Outcome.WRITTEN), ctx.dataDir().resolve("outbox").resolve(report.week()));
+    } else {
+      out.printf("%d sent, %d already sent, %d failed, %d still owed.%n",
+          report.count(SendReport.Outcome.SENT),
+          report.count(SendReport.Outcome.ALREADY_SENT) + report.count(SendReport.Outcome.INTERRUPTED_BEFORE),
+          report.count(SendReport.Outcome.FAILED) + report.count(SendReport.Outcome.ALREADY_FAILED),
+          report.count(SendReport.Outcome.PENDING));
+    }
     if (report.incomplete()) {
       var err = spec.commandLine().getErr();
       err.println("veille: the newsletter " + report.week() + " did not reach everyone in this run:");
