@@ -15,7 +15,6 @@ import org.veille.index.IndexDoc;
 import org.veille.index.LuceneIndex;
 import org.veille.index.QuerySyntaxException;
 import org.veille.index.SnippetSource;
-import org.veille.store.ItemFilter;
 import org.veille.store.Store;
 import org.veille.store.StoredItem;
 
@@ -133,7 +132,8 @@ public final class IndexSync {
    */
   public void rebuild(LuceneIndex lucene, LongConsumer onItem) {
     java.util.concurrent.atomic.AtomicLong n = new java.util.concurrent.atomic.AtomicLong();
-    lucene.rebuild(sink -> store.forEachItem(ItemFilter.all(), i -> sink.accept(doc(i))),
+    lucene.rebuild(sink -> store.forEachIndexable(i -> sink.accept(new IndexDoc(i.id(), i.title(),
+            body(i.summary(), i.content()), i.lang(), i.author(), i.sources(), i.topics(), i.published()))),
         Math.max(1, Runtime.getRuntime().availableProcessors()), () -> onItem.accept(n.incrementAndGet()));
     store.markAllIndexed();
     pending.clear();

@@ -420,6 +420,40 @@ public final class SqliteStore implements Store {
     }
   }
 
+  @Override
+  public synchronized void forEachIndexable(Consumer<IndexableItem> sink) {
+    // A merge join of three scans in id order, cheaper than a correlated subquery per item.
+    String items = "SELECT id, title, summary, content_text, lang, author, COALESCE(published, first_seen) FROM items ORDER BY id";
+    try (Statement a = c.createStatement(); Statement b = c.createStatement(); Statement t = c.createStatement();
+        ResultSet rs = a.executeQuery(items);
+        ResultSet src = b.executeQuery("SELECT item_id, source_id FROM item_sources ORDER BY item_id");
+        ResultSet top = t.executeQuery("SELECT item_id, topic_id FROM item_topics ORDER BY item_id")) {
+      boolean moreSources = src.next();
+      boolean moreTopics = top.next();
+      while (rs.next()) {
+        String id = rs.getString(1);
+        List<String> sources = new ArrayList<>(2);
+        while (moreSources && src.getString(1).compareTo(id) <= 0) {
+          if (src.getString(1).equals(id)) {
+            sources.add(src.getString(2));
+          }
+          moreSources = src.next();
+        }
+        List<String> topics = new ArrayList<>(2);
+        while (moreTopics && top.getString(1).compareTo(id) <= 0) {
+          if (top.getString(1).equals(id)) {
+            topics.add(top.getString(2));
+          }
+          moreTopics = top.next();
+        }
+        sink.accept(new IndexableItem(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+            rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)), sources, topics));
+      }
+    } catch (SQLException e) {
+      throw failure("read items for the index", e);
+    }
+  }
+
   private static StoredItem storedItem(ResultSet rs) throws SQLException {
     return new StoredItem(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
         lines(rs.getString(5)), instant(rs, 6), rs.getString(7), lines(rs.getString(8)),

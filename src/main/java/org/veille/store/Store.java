@@ -36,6 +36,9 @@ public interface Store extends AutoCloseable {
 
   StoreStats stats();
 
+  /** Streams every item with what the index needs, by id: the fast path of a rebuild. */
+  void forEachIndexable(Consumer<IndexableItem> sink);
+
   /** The searchable text of items, by id: cheaper than {@link #items} when only text is needed. */
   java.util.Map<String, ItemText> texts(java.util.Collection<String> ids);
 
