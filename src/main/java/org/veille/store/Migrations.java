@@ -122,6 +122,11 @@ final class Migrations {
    * step exactly once.
    */
   static void apply(Connection c) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+      if (rs.next() && rs.getInt(1) == STEPS.size()) {
+        return; // up to date: readers never take the write lock
+      }
+    }
     while (true) {
       try (Statement s = c.createStatement()) {
         s.execute("BEGIN IMMEDIATE");

@@ -45,7 +45,11 @@ public final class SqliteStore implements Store {
       throw new StoreException("cannot create data folder " + file.getParent() + ": " + e.getMessage(), e);
     }
     try {
-      Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+      // Write transactions start IMMEDIATE: a deferred one that read first could not be upgraded
+      // while another connection writes, and would fail at once instead of waiting its turn.
+      java.util.Properties props = new java.util.Properties();
+      props.setProperty("transaction_mode", "IMMEDIATE");
+      Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), props);
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA busy_timeout = 10000");
         s.execute("PRAGMA journal_mode = WAL");
