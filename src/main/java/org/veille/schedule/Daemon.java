@@ -91,7 +91,7 @@ public final class Daemon implements AutoCloseable {
     for (Spec s : specs) {
       if (s.catchUp().getAsBoolean()) {
         log.info("{}: catching up a run missed while the daemon was down", s.name());
-        scheduler.triggerJob(JobKey.jobKey(s.name()));
+        scheduler.triggerJob(JobKey.jobKey(s.name()), new org.quartz.JobDataMap(java.util.Map.of("catchup", "true")));
       }
     }
   }
@@ -108,9 +108,14 @@ public final class Daemon implements AutoCloseable {
     }
   }
 
-  void run(String name) {
+  void run(String name, boolean catchUp) {
     Spec spec = specs.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
     if (stopping) {
+      return;
+    }
+    Instant lastEnd = state.job(name).map(DaemonState.JobState::lastEnd).orElse(null);
+    if (catchUp && lastEnd != null && lastEnd.isAfter(state.since())) {
+      log.info("{}: no catch-up needed, a scheduled run has just happened", name);
       return;
     }
     Instant start = clock.instant();
@@ -190,7 +195,8 @@ public final class Daemon implements AutoCloseable {
     public void execute(JobExecutionContext context) {
       try {
         Daemon d = (Daemon) context.getScheduler().getContext().get(DAEMON);
-        d.run(context.getMergedJobDataMap().getString("name"));
+        var data = context.getMergedJobDataMap();
+        d.run(data.getString("name"), "true".equals(data.getString("catchup")));
       } catch (SchedulerException e) {
         log.warn("cannot run job: {}", e.getMessage());
       }
