@@ -62,7 +62,7 @@ final class Operations {
   static Letters letters(Config config, SqliteStore store, Period period) {
     Digest digest = new DigestBuilder(config, store).build(period);
     DigestRenderer r = new DigestRenderer(config);
-    List<String> broken = SendCommand.broken(config, store);
+    List<String> broken = broken(config, store);
     return new Letters(letter(r, digest, List.of()), letter(r, digest, broken), digest);
   }
 
@@ -82,5 +82,18 @@ final class Operations {
       return new Mailer(config.settings(), ctx.env(), store, ctx.clock())
           .send(l.partners(), l.editor(), Mailer.audience(nl), nl.editorAddress().orElse(null));
     }
+  }
+
+  /** Enabled sources that need the editor's attention, with why. */
+  private static List<String> broken(Config config, SqliteStore store) {
+    List<String> out = new java.util.ArrayList<>();
+    for (org.veille.store.SourceStatus s : store.sourceStatuses()) {
+      boolean enabled = config.source(s.id()).map(c -> c.enabled()).orElse(false);
+      if (enabled && !s.healthy()) {
+        out.add(s.id() + " — " + (s.brokenSelector() ? "broken selector" : s.lastError())
+            + " (" + s.consecutiveFailures() + " failures in a row)");
+      }
+    }
+    return out;
   }
 }

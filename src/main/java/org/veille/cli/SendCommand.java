@@ -9,7 +9,6 @@ import org.veille.digest.Period;
 import org.veille.mail.MailException;
 import org.veille.mail.Mailer;
 import org.veille.mail.SendReport;
-import org.veille.store.SourceStatus;
 import org.veille.store.SqliteStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -94,18 +93,5 @@ final class SendCommand implements Callable<Integer> {
       return ExitCodes.FAILURE;
     }
     return ExitCodes.OK;
-  }
-
-  /** Enabled sources that need the editor's attention, with why. */
-  static List<String> broken(Config config, SqliteStore store) {
-    List<String> out = new ArrayList<>();
-    for (SourceStatus s : store.sourceStatuses()) {
-      boolean enabled = config.source(s.id()).map(c -> c.enabled()).orElse(false);
-      if (enabled && !s.healthy()) {
-        out.add(s.id() + " — " + (s.brokenSelector() ? "broken selector" : s.lastError())
-            + " (" + s.consecutiveFailures() + " failures in a row)");
-      }
-    }
-    return out;
   }
 }
