@@ -101,8 +101,10 @@ final class AppContext {
   org.veille.index.Tagger tagger() throws ConfigException {
     Config c = config();
     try {
-      return new org.veille.index.Tagger(c.topics().stream()
-          .map(t -> new org.veille.index.Tagger.TopicQuery(t.id(), t.query())).toList());
+      return new org.veille.index.Tagger(
+          c.topics().stream()
+              .map(t -> new org.veille.index.Tagger.TopicQuery(t.id(), t.query()))
+              .toList());
     } catch (org.veille.index.Tagger.InvalidTopicException e) {
       int i = 0;
       for (var t : c.topics()) {

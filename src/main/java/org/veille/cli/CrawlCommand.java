@@ -19,21 +19,32 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code veille crawl}: fetch every enabled source (or the named ones) and store what is new. */
-@Command(name = "crawl", mixinStandardHelpOptions = true,
+@Command(
+    name = "crawl",
+    mixinStandardHelpOptions = true,
     description = "Fetch every enabled source (or the named ones), store new and changed items.")
 final class CrawlCommand implements Callable<Integer> {
   @ParentCommand VeilleCommand root;
 
-  @Option(names = "--source", paramLabel = "ID", description = "Only this source (repeatable); fetched even if disabled or backed off.")
+  @Option(
+      names = "--source",
+      paramLabel = "ID",
+      description = "Only this source (repeatable); fetched even if disabled or backed off.")
   List<String> sources = new ArrayList<>();
 
   @Option(names = "--no-progress", description = "No progress bar, even on a terminal.")
   boolean noProgress;
 
-  @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      description = "text or json (default: ${DEFAULT-VALUE}).")
   Format format;
 
-  enum Format { text, json }
+  enum Format {
+    text,
+    json
+  }
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -46,7 +57,9 @@ final class CrawlCommand implements Callable<Integer> {
     Progress progress = new Progress(!noProgress && !root.quiet() && System.console() != null);
     CrawlReport report;
     try {
-      report = Operations.crawl(ctx, selected, !sources.isEmpty(), progress, AppContext.LOCK_WAIT, why -> { }, null);
+      report =
+          Operations.crawl(
+              ctx, selected, !sources.isEmpty(), progress, AppContext.LOCK_WAIT, why -> {}, null);
     } finally {
       progress.close();
     }
@@ -64,8 +77,17 @@ final class CrawlCommand implements Callable<Integer> {
     }
     List<SourceConfig> out = new ArrayList<>();
     for (String id : sources) {
-      out.add(config.source(id).orElseThrow(() -> new UsageException(
-          "unknown source '" + id + "' in " + config.file() + " (see 'veille sources list')")));
+      out.add(
+          config
+              .source(id)
+              .orElseThrow(
+                  () ->
+                      new UsageException(
+                          "unknown source '"
+                              + id
+                              + "' in "
+                              + config.file()
+                              + " (see 'veille sources list')")));
     }
     return out;
   }
@@ -74,18 +96,26 @@ final class CrawlCommand implements Callable<Integer> {
     if (!root.quiet()) {
       Table t = new Table("SOURCE", "OUTCOME", "NEW", "UPDATED", "DETAIL");
       for (SourceReport s : r.reports()) {
-        String detail = switch (s.outcome()) {
-          case OK -> s.format() + ", " + s.itemsFound() + " items";
-          case NOT_MODIFIED -> "not modified since last fetch";
-          default -> s.error();
-        };
+        String detail =
+            switch (s.outcome()) {
+              case OK -> s.format() + ", " + s.itemsFound() + " items";
+              case NOT_MODIFIED -> "not modified since last fetch";
+              default -> s.error();
+            };
         t.row(s.sourceId(), s.outcome().label(), s.newItems(), s.updatedItems(), detail);
       }
       t.print(out, Table.width());
     }
-    out.printf("Crawled %d sources in %.1f s: %d ok (%d not modified), %d failed, %d skipped; %d new items, %d updated.%n",
-        r.sources(), r.durationMs() / 1000.0, r.ok(), r.notModified(), r.failed(), r.skipped(),
-        r.newItems(), r.updatedItems());
+    out.printf(
+        "Crawled %d sources in %.1f s: %d ok (%d not modified), %d failed, %d skipped; %d new items, %d updated.%n",
+        r.sources(),
+        r.durationMs() / 1000.0,
+        r.ok(),
+        r.notModified(),
+        r.failed(),
+        r.skipped(),
+        r.newItems(),
+        r.updatedItems());
   }
 
   private static void json(PrintWriter out, CrawlReport r) throws java.io.IOException {
@@ -125,9 +155,13 @@ final class CrawlCommand implements Callable<Integer> {
     @Override
     public void started(int total) {
       if (enabled) {
-        bar = new ProgressBarBuilder().setTaskName("Crawl").setInitialMax(total)
-            .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
-            .build();
+        bar =
+            new ProgressBarBuilder()
+                .setTaskName("Crawl")
+                .setInitialMax(total)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                .build();
       }
     }
 

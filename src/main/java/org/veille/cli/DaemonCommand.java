@@ -33,18 +33,27 @@ import picocli.CommandLine.ParentCommand;
  * settings.schedule} until stopped. The config is read again at every run: a broken file is refused
  * with a log line and the previous one keeps running.
  */
-@Command(name = "daemon", mixinStandardHelpOptions = true, description = {
-    "Run the schedules of settings.schedule (crawl and newsletter) until stopped by SIGTERM or Ctrl-C.",
-    "Takes the writer lock only while a job runs, so a crawl from cron or by hand can run in between."})
+@Command(
+    name = "daemon",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the schedules of settings.schedule (crawl and newsletter) until stopped by SIGTERM or Ctrl-C.",
+      "Takes the writer lock only while a job runs, so a crawl from cron or by hand can run in between."
+    })
 final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger("veille.daemon");
+
   /** How long a job waits for another writer (a crawl from cron, say) before giving up this run. */
   static final Duration JOB_LOCK_WAIT = Duration.ofMinutes(10);
+
   static final Duration STOP_TIMEOUT = Duration.ofSeconds(25);
 
   @ParentCommand VeilleCommand root;
 
-  @Option(names = "--log", paramLabel = "FILE", description = "Append the daemon's log to FILE instead of stderr.")
+  @Option(
+      names = "--log",
+      paramLabel = "FILE",
+      description = "Append the daemon's log to FILE instead of stderr.")
   Path logFile;
 
   private volatile Config current;
@@ -59,12 +68,24 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
     var schedule = current.settings().schedule();
     var zone = current.settings().timezone();
     var now = first.clock().instant();
-    Daemon daemon = new Daemon(zone, List.of(
-        new Daemon.Spec("crawl", schedule.crawl(), this::crawl, this::stopCrawl,
-            () -> Catchup.crawlDue(lastCrawl(first), schedule.crawl(), zone, now)),
-        new Daemon.Spec("newsletter", schedule.newsletter(), this::newsletter, () -> { },
-            () -> newsletterOwed(first, schedule.newsletter()))),
-        first.dataDir().resolve("daemon.json"), first.clock());
+    Daemon daemon =
+        new Daemon(
+            zone,
+            List.of(
+                new Daemon.Spec(
+                    "crawl",
+                    schedule.crawl(),
+                    this::crawl,
+                    this::stopCrawl,
+                    () -> Catchup.crawlDue(lastCrawl(first), schedule.crawl(), zone, now)),
+                new Daemon.Spec(
+                    "newsletter",
+                    schedule.newsletter(),
+                    this::newsletter,
+                    () -> {},
+                    () -> newsletterOwed(first, schedule.newsletter()))),
+            first.dataDir().resolve("daemon.json"),
+            first.clock());
     stopOnSignals(daemon);
     daemon.start();
     while (!daemon.awaitStop(1, TimeUnit.HOURS)) {
@@ -79,11 +100,12 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
    */
   @SuppressWarnings("removal")
   private static void stopOnSignals(Daemon daemon) {
-    Runnable stop = () -> {
-      Thread t = new Thread(() -> daemon.stop(STOP_TIMEOUT), "veille-stop");
-      t.setDaemon(true);
-      t.start();
-    };
+    Runnable stop =
+        () -> {
+          Thread t = new Thread(() -> daemon.stop(STOP_TIMEOUT), "veille-stop");
+          t.setDaemon(true);
+          t.start();
+        };
     for (String name : List.of("TERM", "INT")) {
       try {
         sun.misc.Signal.handle(new sun.misc.Signal(name), sig -> stop.run());
@@ -91,7 +113,8 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
         log.debug("cannot handle SIG{}: {}", name, e.getMessage());
       }
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> daemon.stop(STOP_TIMEOUT), "veille-exit"));
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> daemon.stop(STOP_TIMEOUT), "veille-exit"));
   }
 
   /** A context on the config as it is on disk now, or on the last valid one. */
@@ -114,10 +137,24 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
 
   private String crawl() throws Exception {
     AppContext ctx = context();
-    CrawlReport r = Operations.crawl(ctx, ctx.config().enabledSources(), false, CrawlListener.NONE, JOB_LOCK_WAIT,
-        why -> log.info("crawl: {}", why), crawling);
-    return String.format("%d sources: %d ok (%d not modified), %d failed, %d skipped; %d new items, %d updated",
-        r.sources(), r.ok(), r.notModified(), r.failed(), r.skipped(), r.newItems(), r.updatedItems());
+    CrawlReport r =
+        Operations.crawl(
+            ctx,
+            ctx.config().enabledSources(),
+            false,
+            CrawlListener.NONE,
+            JOB_LOCK_WAIT,
+            why -> log.info("crawl: {}", why),
+            crawling);
+    return String.format(
+        "%d sources: %d ok (%d not modified), %d failed, %d skipped; %d new items, %d updated",
+        r.sources(),
+        r.ok(),
+        r.notModified(),
+        r.failed(),
+        r.skipped(),
+        r.newItems(),
+        r.updatedItems());
   }
 
   private void stopCrawl() {
@@ -129,14 +166,25 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
 
   private String newsletter() throws Exception {
     AppContext ctx = context();
-    Period period = Period.lastCompletedWeek(ctx.clock().instant(), ctx.config().settings().timezone());
-    SendReport r = Operations.newsletter(ctx, period, JOB_LOCK_WAIT, why -> log.info("newsletter: {}", why));
-    String summary = String.format("week %s: %d sent, %d already sent, %d failed, %d still owed", r.week(),
-        r.count(SendReport.Outcome.SENT), r.count(SendReport.Outcome.ALREADY_SENT),
-        r.count(SendReport.Outcome.FAILED) + r.count(SendReport.Outcome.ALREADY_FAILED), r.count(SendReport.Outcome.PENDING));
+    Period period =
+        Period.lastCompletedWeek(ctx.clock().instant(), ctx.config().settings().timezone());
+    SendReport r =
+        Operations.newsletter(ctx, period, JOB_LOCK_WAIT, why -> log.info("newsletter: {}", why));
+    String summary =
+        String.format(
+            "week %s: %d sent, %d already sent, %d failed, %d still owed",
+            r.week(),
+            r.count(SendReport.Outcome.SENT),
+            r.count(SendReport.Outcome.ALREADY_SENT),
+            r.count(SendReport.Outcome.FAILED) + r.count(SendReport.Outcome.ALREADY_FAILED),
+            r.count(SendReport.Outcome.PENDING));
     if (r.incomplete()) {
       StringBuilder sb = new StringBuilder(summary);
-      r.lines().stream().filter(l -> l.outcome() == SendReport.Outcome.PENDING || l.outcome() == SendReport.Outcome.FAILED)
+      r.lines().stream()
+          .filter(
+              l ->
+                  l.outcome() == SendReport.Outcome.PENDING
+                      || l.outcome() == SendReport.Outcome.FAILED)
           .forEach(l -> sb.append("; ").append(l.recipient()).append(": ").append(l.error()));
       throw new IllegalStateException(sb.toString());
     }
@@ -164,7 +212,8 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
       try (SqliteStore store = ctx.openStore()) {
         var ledger = store.deliveries(week);
         return Mailer.audience(c.settings().newsletter()).stream()
-            .anyMatch(r -> ledger.get(r) == null || ledger.get(r).status() == Delivery.Status.PENDING);
+            .anyMatch(
+                r -> ledger.get(r) == null || ledger.get(r).status() == Delivery.Status.PENDING);
       }
     } catch (ConfigException e) {
       return false;

@@ -15,15 +15,19 @@ import org.veille.digest.DigestRenderer;
 import org.veille.digest.Period;
 import org.veille.store.SqliteStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code veille digest}: render the digest of a week or a period. */
-@Command(name = "digest", mixinStandardHelpOptions = true, description = {
-    "Render the digest of a week (default: the last completed ISO week in settings.timezone).",
-    "Without --out, writes data/digests/WEEK.{html,txt,md,json} and refreshes data/digests/digests.xml."})
+@Command(
+    name = "digest",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Render the digest of a week (default: the last completed ISO week in settings.timezone).",
+      "Without --out, writes data/digests/WEEK.{html,txt,md,json} and refreshes data/digests/digests.xml."
+    })
 final class DigestCommand implements Callable<Integer> {
   @ParentCommand VeilleCommand root;
   @Spec CommandSpec spec;
@@ -31,19 +35,34 @@ final class DigestCommand implements Callable<Integer> {
   @Option(names = "--week", paramLabel = "YYYY-Www", description = "The ISO week, e.g. 2026-W47.")
   String week;
 
-  @Option(names = "--from", paramLabel = "DATE", description = "First day of a custom period (with --to).")
+  @Option(
+      names = "--from",
+      paramLabel = "DATE",
+      description = "First day of a custom period (with --to).")
   String from;
 
-  @Option(names = "--to", paramLabel = "DATE", description = "Last day of a custom period, included.")
+  @Option(
+      names = "--to",
+      paramLabel = "DATE",
+      description = "Last day of a custom period, included.")
   String to;
 
   @Option(names = "--format", description = "html, text, md, rss or json (default: html).")
   Format format;
 
-  @Option(names = "--out", paramLabel = "PATH", description = "Write this format to PATH ('-' for stdout) instead of data/digests/.")
+  @Option(
+      names = "--out",
+      paramLabel = "PATH",
+      description = "Write this format to PATH ('-' for stdout) instead of data/digests/.")
   String out;
 
-  enum Format { html, text, md, rss, json }
+  enum Format {
+    html,
+    text,
+    md,
+    rss,
+    json
+  }
 
   static Period period(String week, String from, String to, Config config, AppContext ctx) {
     var zone = config.settings().timezone();
@@ -80,7 +99,8 @@ final class DigestCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     Format f = format == null ? Format.html : format;
     if (out != null) {
-      String content = f == Format.rss ? archive.feed() : renderer.render(digest, rendererFormat(f), List.of());
+      String content =
+          f == Format.rss ? archive.feed() : renderer.render(digest, rendererFormat(f), List.of());
       if (out.equals("-")) {
         stdout.print(content);
       } else {
@@ -90,10 +110,13 @@ final class DigestCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     List<Path> written = archive.publish(digest, renderer);
-    Path main = f == Format.rss ? archive.dir().resolve(DigestArchive.FEED)
-        : archive.dir().resolve(period.name() + "." + rendererFormat(f).extension());
-    stdout.printf("%s: %s (%d articles from %d sources, %d shown)%n", renderer.subject(digest), main,
-        digest.items(), digest.sources(), digest.shown().size());
+    Path main =
+        f == Format.rss
+            ? archive.dir().resolve(DigestArchive.FEED)
+            : archive.dir().resolve(period.name() + "." + rendererFormat(f).extension());
+    stdout.printf(
+        "%s: %s (%d articles from %d sources, %d shown)%n",
+        renderer.subject(digest), main, digest.items(), digest.sources(), digest.shown().size());
     if (!root.quiet()) {
       for (Path p : written) {
         if (!p.equals(main)) {

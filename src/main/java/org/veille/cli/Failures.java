@@ -20,7 +20,9 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
   public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
     var err = cl.getErr();
     int code;
-    if (e instanceof ConfigException || e instanceof UsageException || e instanceof WriterLock.LockedException) {
+    if (e instanceof ConfigException
+        || e instanceof UsageException
+        || e instanceof WriterLock.LockedException) {
       err.println("veille: " + e.getMessage());
       code = ExitCodes.USAGE;
     } else if (e instanceof StoreException) {
@@ -30,7 +32,10 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
       err.println("veille: interrupted");
       code = ExitCodes.FAILURE;
     } else {
-      err.println("veille: unexpected error: " + e + (root.verbose() ? "" : " (run with --verbose for details)"));
+      err.println(
+          "veille: unexpected error: "
+              + e
+              + (root.verbose() ? "" : " (run with --verbose for details)"));
       code = ExitCodes.FAILURE;
     }
     if (root.verbose()) {

@@ -24,8 +24,8 @@ import org.veille.store.SqliteStore;
 import org.veille.store.WriterLock;
 
 /**
- * The two units of work that the CLI and the daemon share: a crawl, and the newsletter of a
- * period. Each takes the data folder's writer lock for its duration only.
+ * The two units of work that the CLI and the daemon share: a crawl, and the newsletter of a period.
+ * Each takes the data folder's writer lock for its duration only.
  */
 final class Operations {
   private Operations() {}
@@ -34,15 +34,29 @@ final class Operations {
    * Crawls {@code sources} under the writer lock. {@code running} (nullable) holds the crawler
    * while it runs, so that another thread can {@link Crawler#stop()} it.
    */
-  static CrawlReport crawl(AppContext ctx, List<SourceConfig> sources, boolean force, CrawlListener listener,
-      Duration lockWait, Consumer<String> onWait, AtomicReference<Crawler> running) throws Exception {
+  static CrawlReport crawl(
+      AppContext ctx,
+      List<SourceConfig> sources,
+      boolean force,
+      CrawlListener listener,
+      Duration lockWait,
+      Consumer<String> onWait,
+      AtomicReference<Crawler> running)
+      throws Exception {
     Config config = ctx.config();
     var tagger = ctx.tagger();
     try (WriterLock lock = WriterLock.acquire(ctx.dataDir(), lockWait, onWait);
         SqliteStore store = ctx.openStore();
         LuceneIndex index = ctx.openIndex();
         Fetcher fetcher = ctx.fetcher()) {
-      Crawler crawler = new Crawler(config, store, fetcher, tagger, new IndexSync(store, index, config.topics()), ctx.clock());
+      Crawler crawler =
+          new Crawler(
+              config,
+              store,
+              fetcher,
+              tagger,
+              new IndexSync(store, index, config.topics()),
+              ctx.clock());
       if (running != null) {
         running.set(crawler);
       }
@@ -67,18 +81,26 @@ final class Operations {
   }
 
   private static Letter letter(DigestRenderer r, Digest d, List<String> broken) {
-    return new Letter(d.period().name(), r.subject(d), r.render(d, DigestRenderer.Format.TEXT, broken),
+    return new Letter(
+        d.period().name(),
+        r.subject(d),
+        r.render(d, DigestRenderer.Format.TEXT, broken),
         r.render(d, DigestRenderer.Format.HTML, broken));
   }
 
-  /** Publishes the digest of {@code period} and sends it to everyone still owed it, under the writer lock. */
-  static SendReport newsletter(AppContext ctx, Period period, Duration lockWait, Consumer<String> onWait)
-      throws Exception {
+  /**
+   * Publishes the digest of {@code period} and sends it to everyone still owed it, under the writer
+   * lock.
+   */
+  static SendReport newsletter(
+      AppContext ctx, Period period, Duration lockWait, Consumer<String> onWait) throws Exception {
     Config config = ctx.config();
     var nl = config.settings().newsletter();
-    try (WriterLock lock = WriterLock.acquire(ctx.dataDir(), lockWait, onWait); SqliteStore store = ctx.openStore()) {
+    try (WriterLock lock = WriterLock.acquire(ctx.dataDir(), lockWait, onWait);
+        SqliteStore store = ctx.openStore()) {
       Letters l = letters(config, store, period);
-      new DigestArchive(ctx.dataDir().resolve("digests"), config).publish(l.digest(), new DigestRenderer(config));
+      new DigestArchive(ctx.dataDir().resolve("digests"), config)
+          .publish(l.digest(), new DigestRenderer(config));
       return new Mailer(config.settings(), ctx.env(), store, ctx.clock())
           .send(l.partners(), l.editor(), Mailer.audience(nl), nl.editorAddress().orElse(null));
     }
@@ -90,8 +112,13 @@ final class Operations {
     for (org.veille.store.SourceStatus s : store.sourceStatuses()) {
       boolean enabled = config.source(s.id()).map(c -> c.enabled()).orElse(false);
       if (enabled && !s.healthy()) {
-        out.add(s.id() + " — " + (s.brokenSelector() ? "broken selector" : s.lastError())
-            + " (" + s.consecutiveFailures() + " failures in a row)");
+        out.add(
+            s.id()
+                + " — "
+                + (s.brokenSelector() ? "broken selector" : s.lastError())
+                + " ("
+                + s.consecutiveFailures()
+                + " failures in a row)");
       }
     }
     return out;

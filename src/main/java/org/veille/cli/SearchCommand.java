@@ -23,43 +23,68 @@ import org.veille.index.SearchResult;
 import org.veille.store.SqliteStore;
 import org.veille.store.StoredItem;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code veille search}: full-text search with filters, facets and four output formats. */
-@Command(name = "search", mixinStandardHelpOptions = true, description = {
-    "Full-text search. QUERY uses Lucene's syntax: AND, OR, NOT, \"phrases\", wildcards*, and the",
-    "fields title:, text:, source:, topic:, lang:, author:. Accents and case are ignored; French and",
-    "English words match their plurals and other forms. All words are required unless OR says otherwise."})
+@Command(
+    name = "search",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Full-text search. QUERY uses Lucene's syntax: AND, OR, NOT, \"phrases\", wildcards*, and the",
+      "fields title:, text:, source:, topic:, lang:, author:. Accents and case are ignored; French and",
+      "English words match their plurals and other forms. All words are required unless OR says otherwise."
+    })
 final class SearchCommand implements Callable<Integer> {
   @ParentCommand VeilleCommand root;
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "QUERY", arity = "0..*", description = "The query (several words are joined).")
+  @Parameters(
+      paramLabel = "QUERY",
+      arity = "0..*",
+      description = "The query (several words are joined).")
   List<String> words = new ArrayList<>();
 
-  @Option(names = "--since", paramLabel = "WHEN", description = "Published at or after (date, instant, or 36h/7d/4w/3m).")
+  @Option(
+      names = "--since",
+      paramLabel = "WHEN",
+      description = "Published at or after (date, instant, or 36h/7d/4w/3m).")
   String since;
 
-  @Option(names = "--until", paramLabel = "WHEN", description = "Published at or before (a date includes the whole day).")
+  @Option(
+      names = "--until",
+      paramLabel = "WHEN",
+      description = "Published at or before (a date includes the whole day).")
   String until;
 
-  @Option(names = "--source", paramLabel = "ID", description = "Only items carried by this source (repeatable).")
+  @Option(
+      names = "--source",
+      paramLabel = "ID",
+      description = "Only items carried by this source (repeatable).")
   List<String> sources = new ArrayList<>();
 
-  @Option(names = "--topic", paramLabel = "ID", description = "Only items of this topic (repeatable).")
+  @Option(
+      names = "--topic",
+      paramLabel = "ID",
+      description = "Only items of this topic (repeatable).")
   List<String> topics = new ArrayList<>();
 
   @Option(names = "--lang", paramLabel = "fr|en", description = "Only items in this language.")
   String lang;
 
-  @Option(names = "--sort", defaultValue = "relevance", description = "relevance or date (newest first).")
+  @Option(
+      names = "--sort",
+      defaultValue = "relevance",
+      description = "relevance or date (newest first).")
   Sort sort;
 
-  @Option(names = "--limit", defaultValue = "20", description = "Hits to show (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--limit",
+      defaultValue = "20",
+      description = "Hits to show (default: ${DEFAULT-VALUE}).")
   int limit;
 
   @Option(names = "--offset", defaultValue = "0", description = "Hits to skip, for paging.")
@@ -71,9 +96,17 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "table", description = "table, json, csv or md.")
   Format format;
 
-  enum Sort { relevance, date }
+  enum Sort {
+    relevance,
+    date
+  }
 
-  enum Format { table, json, csv, md }
+  enum Format {
+    table,
+    json,
+    csv,
+    md
+  }
 
   /** A hit joined with its item. */
   private record Row(StoredItem item, SearchResult.Hit hit) {}
@@ -91,13 +124,22 @@ final class SearchCommand implements Callable<Integer> {
     ZoneId zone = config.settings().timezone();
     Instant now = ctx.clock().instant();
     String query = String.join(" ", words);
-    SearchRequest request = new SearchRequest(query,
-        since == null ? null : When.start(since, zone, now), until == null ? null : When.end(until, zone, now),
-        sources, topics, lang, sort == Sort.date ? SearchRequest.Sort.DATE : SearchRequest.Sort.RELEVANCE,
-        limit, offset, facets);
+    SearchRequest request =
+        new SearchRequest(
+            query,
+            since == null ? null : When.start(since, zone, now),
+            until == null ? null : When.end(until, zone, now),
+            sources,
+            topics,
+            lang,
+            sort == Sort.date ? SearchRequest.Sort.DATE : SearchRequest.Sort.RELEVANCE,
+            limit,
+            offset,
+            facets);
     SearchResult result;
     List<Row> rows = new ArrayList<>();
-    try (SqliteStore store = ctx.openStore(); Index index = ctx.openIndex()) {
+    try (SqliteStore store = ctx.openStore();
+        Index index = ctx.openIndex()) {
       try {
         result = index.search(request, IndexSync.snippets(store));
       } catch (QuerySyntaxException e) {
@@ -114,7 +156,9 @@ final class SearchCommand implements Callable<Integer> {
         }
       }
       if (result.total() == 0 && index.size() == 0 && store.stats().items() > 0) {
-        spec.commandLine().getErr().println("veille: the search index is empty; run 'veille reindex'");
+        spec.commandLine()
+            .getErr()
+            .println("veille: the search index is empty; run 'veille reindex'");
       }
     }
     PrintWriter out = spec.commandLine().getOut();
@@ -128,7 +172,8 @@ final class SearchCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private void json(PrintWriter out, String query, SearchResult r, List<Row> rows) throws IOException {
+  private void json(PrintWriter out, String query, SearchResult r, List<Row> rows)
+      throws IOException {
     try (Json json = new Json(out)) {
       JsonGenerator g = json.gen();
       g.writeStartObject();
@@ -168,28 +213,60 @@ final class SearchCommand implements Callable<Integer> {
   }
 
   private static void csv(PrintWriter out, List<Row> rows) throws IOException {
-    CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder()
-        .setHeader("id", "title", "url", "source", "sources", "published", "lang", "topics", "snippet", "score").get());
+    CSVPrinter csv =
+        new CSVPrinter(
+            out,
+            CSVFormat.RFC4180
+                .builder()
+                .setHeader(
+                    "id",
+                    "title",
+                    "url",
+                    "source",
+                    "sources",
+                    "published",
+                    "lang",
+                    "topics",
+                    "snippet",
+                    "score")
+                .get());
     for (Row row : rows) {
       StoredItem i = row.item();
-      csv.printRecord(i.id(), i.title(), i.url(), i.source(), String.join(" ", i.sources()),
-          Json.time(i.published()), i.lang(), String.join(" ", i.topics()), plain(row.hit().snippet()),
+      csv.printRecord(
+          i.id(),
+          i.title(),
+          i.url(),
+          i.source(),
+          String.join(" ", i.sources()),
+          Json.time(i.published()),
+          i.lang(),
+          String.join(" ", i.topics()),
+          plain(row.hit().snippet()),
           String.format(java.util.Locale.ROOT, "%.2f", row.hit().score()));
     }
     csv.flush();
   }
 
-  private void markdown(PrintWriter out, String query, SearchResult r, List<Row> rows, ZoneId zone) {
-    out.printf("%d %s for `%s`%n%n", r.total(), r.total() == 1 ? "result" : "results", query.isBlank() ? "*" : query);
+  private void markdown(
+      PrintWriter out, String query, SearchResult r, List<Row> rows, ZoneId zone) {
+    out.printf(
+        "%d %s for `%s`%n%n",
+        r.total(), r.total() == 1 ? "result" : "results", query.isBlank() ? "*" : query);
     DateTimeFormatter day = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(zone);
     for (Row row : rows) {
       StoredItem i = row.item();
       String title = i.title().replace("[", "\\[").replace("]", "\\]");
-      out.printf("- %s — %s, %s%n", i.url() == null ? title : "[" + title + "](" + i.url() + ")",
-          i.source(), day.format(i.published()));
+      out.printf(
+          "- %s — %s, %s%n",
+          i.url() == null ? title : "[" + title + "](" + i.url() + ")",
+          i.source(),
+          day.format(i.published()));
       String snippet = row.hit().snippet();
       if (!snippet.isEmpty()) {
-        out.printf("  %s%n", plain(snippet.replace("<b>", "\u0001").replace("</b>", "\u0001")).replace("\u0001", "**"));
+        out.printf(
+            "  %s%n",
+            plain(snippet.replace("<b>", "\u0001").replace("</b>", "\u0001"))
+                .replace("\u0001", "**"));
       }
     }
     facetsText(out, r);
@@ -205,13 +282,20 @@ final class SearchCommand implements Callable<Integer> {
     int width = Math.min(Table.width(), color ? Table.width() : 160);
     DateTimeFormatter day = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(zone);
     int first = offset + 1;
-    out.printf("%d %s for %s (%d–%d, by %s)%n%n", r.total(), r.total() == 1 ? "result" : "results", query.isBlank() ? "everything" : "\"" + query + "\"",
-        first, offset + rows.size(), sort == Sort.date ? "date" : "relevance");
+    out.printf(
+        "%d %s for %s (%d–%d, by %s)%n%n",
+        r.total(),
+        r.total() == 1 ? "result" : "results",
+        query.isBlank() ? "everything" : "\"" + query + "\"",
+        first,
+        offset + rows.size(),
+        sort == Sort.date ? "date" : "relevance");
     int sourceWidth = rows.stream().mapToInt(x -> x.item().source().length()).max().orElse(6);
     for (Row row : rows) {
       StoredItem i = row.item();
       String topicsText = i.topics().isEmpty() ? "" : "  [" + String.join(", ", i.topics()) + "]";
-      String head = day.format(i.published()) + "  " + i.id() + "  " + pad(i.source(), sourceWidth) + "  ";
+      String head =
+          day.format(i.published()) + "  " + i.id() + "  " + pad(i.source(), sourceWidth) + "  ";
       String title = fit(i.title(), Math.max(20, width - head.length() - topicsText.length()));
       out.println(head + (color ? "\u001b[1m" + title + "\u001b[0m" : title) + topicsText);
       String snippet = row.hit().snippet();
@@ -239,11 +323,15 @@ final class SearchCommand implements Callable<Integer> {
     }
   }
 
-  /** The snippet for a terminal: matches in bold (or in plain text when not a terminal), cut to width. */
+  /**
+   * The snippet for a terminal: matches in bold (or in plain text when not a terminal), cut to
+   * width.
+   */
   private static String highlight(String html, int width, boolean color) {
     String marked = html.replace("<b>", "\u0001").replace("</b>", "\u0002");
     String text = fit(Entities.unescape(marked), width + count(marked));
-    return color ? text.replace("\u0001", "\u001b[1;33m").replace("\u0002", "\u001b[0m") + "\u001b[0m"
+    return color
+        ? text.replace("\u0001", "\u001b[1;33m").replace("\u0002", "\u001b[0m") + "\u001b[0m"
         : text.replace("\u0001", "").replace("\u0002", "");
   }
 

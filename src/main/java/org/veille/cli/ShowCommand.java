@@ -7,11 +7,11 @@ import java.util.concurrent.Callable;
 import org.veille.store.SqliteStore;
 import org.veille.store.StoredItem;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code veille show ID}: one item in full. */
 @Command(name = "show", mixinStandardHelpOptions = true, description = "One item in full.")
@@ -31,7 +31,10 @@ final class ShowCommand implements Callable<Integer> {
     ZoneId zone = ctx.config().settings().timezone();
     StoredItem i;
     try (SqliteStore store = ctx.openStore()) {
-      i = store.item(id.trim()).orElseThrow(() -> new UsageException("no item with id '" + id + "'"));
+      i =
+          store
+              .item(id.trim())
+              .orElseThrow(() -> new UsageException("no item with id '" + id + "'"));
     }
     PrintWriter out = spec.commandLine().getOut();
     if (format == CrawlCommand.Format.json) {

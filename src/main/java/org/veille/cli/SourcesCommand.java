@@ -24,14 +24,16 @@ import org.veille.fetch.Fetcher;
 import org.veille.store.SourceStatus;
 import org.veille.store.SqliteStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code veille sources}: health, config check and probe, OPML in and out. */
-@Command(name = "sources", mixinStandardHelpOptions = true,
+@Command(
+    name = "sources",
+    mixinStandardHelpOptions = true,
     description = "Source health; config check and probe; OPML in and out.",
     subcommands = {
       SourcesCommand.ListCommand.class,
@@ -52,7 +54,10 @@ final class SourcesCommand implements Runnable {
     return t == null ? "-" : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(t.atZone(zone));
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "Every source with its last fetch and health.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "Every source with its last fetch and health.")
   static final class ListCommand implements Callable<Integer> {
     @ParentCommand SourcesCommand parent;
     @Spec CommandSpec spec;
@@ -77,7 +82,8 @@ final class SourcesCommand implements Runnable {
           JsonGenerator g = json.gen();
           g.writeStartArray();
           for (SourceConfig c : config.sources()) {
-            SourceStatus s = statuses.stream().filter(x -> x.id().equals(c.id())).findFirst().orElse(null);
+            SourceStatus s =
+                statuses.stream().filter(x -> x.id().equals(c.id())).findFirst().orElse(null);
             g.writeStartObject();
             g.writeStringField("id", c.id());
             g.writeStringField("type", c.type().label());
@@ -98,10 +104,12 @@ final class SourcesCommand implements Runnable {
         out.println();
         return ExitCodes.OK;
       }
-      Table t = new Table("ID", "TYPE", "LAST FETCH", "STATUS", "ITEMS", "FAILS", "NEXT TRY", "HEALTH");
+      Table t =
+          new Table("ID", "TYPE", "LAST FETCH", "STATUS", "ITEMS", "FAILS", "NEXT TRY", "HEALTH");
       int unhealthy = 0;
       for (SourceConfig c : config.sources()) {
-        SourceStatus s = statuses.stream().filter(x -> x.id().equals(c.id())).findFirst().orElse(null);
+        SourceStatus s =
+            statuses.stream().filter(x -> x.id().equals(c.id())).findFirst().orElse(null);
         String health;
         if (!c.enabled()) {
           health = "disabled";
@@ -113,9 +121,15 @@ final class SourcesCommand implements Runnable {
           unhealthy++;
           health = "UNHEALTHY: " + (s.brokenSelector() ? "broken selector" : s.lastError());
         }
-        t.row(c.id(), c.type().label(), s == null ? "-" : shortTime(s.lastFetchAt(), zone),
-            s == null || s.lastStatus() == null ? "-" : s.lastStatus(), s == null ? 0 : s.items(),
-            s == null ? 0 : s.consecutiveFailures(), s == null ? "-" : shortTime(s.nextAttemptAt(), zone), health);
+        t.row(
+            c.id(),
+            c.type().label(),
+            s == null ? "-" : shortTime(s.lastFetchAt(), zone),
+            s == null || s.lastStatus() == null ? "-" : s.lastStatus(),
+            s == null ? 0 : s.items(),
+            s == null ? 0 : s.consecutiveFailures(),
+            s == null ? "-" : shortTime(s.nextAttemptAt(), zone),
+            health);
       }
       t.print(out, Table.width());
       out.printf("%d sources, %d unhealthy.%n", config.sources().size(), unhealthy);
@@ -123,8 +137,11 @@ final class SourcesCommand implements Runnable {
     }
   }
 
-  @Command(name = "check", mixinStandardHelpOptions = true,
-      description = "Validate the config, then fetch each source once and report what it holds (stores nothing).")
+  @Command(
+      name = "check",
+      mixinStandardHelpOptions = true,
+      description =
+          "Validate the config, then fetch each source once and report what it holds (stores nothing).")
   static final class CheckCommand implements Callable<Integer> {
     @ParentCommand SourcesCommand parent;
     @Spec CommandSpec spec;
@@ -137,8 +154,12 @@ final class SourcesCommand implements Runnable {
       AppContext ctx = parent.root.context();
       Config config = ctx.config();
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("%s: config OK (%d sources, %d enabled, %d topics).%n", config.file(),
-          config.sources().size(), config.enabledSources().size(), config.topics().size());
+      out.printf(
+          "%s: config OK (%d sources, %d enabled, %d topics).%n",
+          config.file(),
+          config.sources().size(),
+          config.enabledSources().size(),
+          config.topics().size());
       List<SourceConfig> probe = all ? config.sources() : config.enabledSources();
       List<ProbeResult> results;
       try (Fetcher fetcher = ctx.fetcher()) {
@@ -148,21 +169,32 @@ final class SourcesCommand implements Runnable {
       int failed = 0;
       for (ProbeResult r : results) {
         if (r.ok()) {
-          t.row(r.sourceId(), "ok", r.format() + ", " + r.items() + " items"
-              + r.discoveredFeedUrl().map(u -> " (feed found at " + u + ")").orElse(""));
+          t.row(
+              r.sourceId(),
+              "ok",
+              r.format()
+                  + ", "
+                  + r.items()
+                  + " items"
+                  + r.discoveredFeedUrl().map(u -> " (feed found at " + u + ")").orElse(""));
         } else {
           failed++;
           t.row(r.sourceId(), "FAILED", r.error());
         }
       }
       t.print(out, Table.width());
-      out.printf("%d sources probed: %d ok, %d failed.%n", results.size(), results.size() - failed, failed);
+      out.printf(
+          "%d sources probed: %d ok, %d failed.%n",
+          results.size(), results.size() - failed, failed);
       return ExitCodes.OK;
     }
   }
 
-  @Command(name = "import-opml", mixinStandardHelpOptions = true,
-      description = "Print feeds.yaml entries for the feeds of an OPML file, or append them with --write.")
+  @Command(
+      name = "import-opml",
+      mixinStandardHelpOptions = true,
+      description =
+          "Print feeds.yaml entries for the feeds of an OPML file, or append them with --write.")
   static final class ImportOpml implements Callable<Integer> {
     private static final Pattern TOP_KEY = Pattern.compile("(?m)^([A-Za-z_]+)\\s*:");
 
@@ -187,8 +219,11 @@ final class SourcesCommand implements Runnable {
       }
       List<Opml.Entry> entries;
       try {
-        entries = Opml.read(bytes, config.sources().stream().map(SourceConfig::id).toList(),
-            config.sources().stream().map(s -> s.url().toString()).toList());
+        entries =
+            Opml.read(
+                bytes,
+                config.sources().stream().map(SourceConfig::id).toList(),
+                config.sources().stream().map(s -> s.url().toString()).toList());
       } catch (IllegalArgumentException e) {
         throw new UsageException(file + ": " + e.getMessage());
       }
@@ -196,7 +231,8 @@ final class SourcesCommand implements Runnable {
       String yaml = Opml.toYaml(entries);
       if (!write) {
         out.print(yaml);
-        out.printf("# %d new feeds from %s (already configured ones skipped)%n", entries.size(), file);
+        out.printf(
+            "# %d new feeds from %s (already configured ones skipped)%n", entries.size(), file);
         return ExitCodes.OK;
       }
       if (entries.isEmpty()) {
@@ -216,22 +252,28 @@ final class SourcesCommand implements Runnable {
         last = m.group(1);
       }
       if (!"sources".equals(last)) {
-        throw new UsageException(configFile + ": 'sources' is not the last section of the file, so"
-            + " entries cannot be appended safely; run without --write and paste them under sources:");
+        throw new UsageException(
+            configFile
+                + ": 'sources' is not the last section of the file, so"
+                + " entries cannot be appended safely; run without --write and paste them under sources:");
       }
       String updated = (text.endsWith("\n") ? text : text + "\n") + yaml;
       Config.parse(configFile, updated); // never write a file that would not load
       Path tmp = configFile.resolveSibling(configFile.getFileName() + ".tmp");
       Files.writeString(tmp, updated, StandardCharsets.UTF_8);
       try {
-        Files.move(tmp, configFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            tmp, configFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (IOException e) {
         Files.move(tmp, configFile, StandardCopyOption.REPLACE_EXISTING);
       }
     }
   }
 
-  @Command(name = "export-opml", mixinStandardHelpOptions = true, description = "Print the sources as OPML 2.0.")
+  @Command(
+      name = "export-opml",
+      mixinStandardHelpOptions = true,
+      description = "Print the sources as OPML 2.0.")
   static final class ExportOpml implements Callable<Integer> {
     @ParentCommand SourcesCommand parent;
     @Spec CommandSpec spec;
@@ -239,7 +281,9 @@ final class SourcesCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       Config config = parent.root.context().config();
-      spec.commandLine().getOut().print(Opml.write(config.settings().newsletter().title(), config.sources()));
+      spec.commandLine()
+          .getOut()
+          .print(Opml.write(config.settings().newsletter().title(), config.sources()));
       return ExitCodes.OK;
     }
   }

@@ -7,13 +7,16 @@ import org.veille.config.Config;
 import org.veille.store.SqliteStore;
 import org.veille.store.StoreStats;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code veille stats}: counts and sizes. */
-@Command(name = "stats", mixinStandardHelpOptions = true, description = "Counts and sizes of the store.")
+@Command(
+    name = "stats",
+    mixinStandardHelpOptions = true,
+    description = "Counts and sizes of the store.")
 final class StatsCommand implements Callable<Integer> {
   @ParentCommand VeilleCommand root;
   @Spec CommandSpec spec;
@@ -28,7 +31,8 @@ final class StatsCommand implements Callable<Integer> {
     StoreStats s;
     long indexed;
     long indexBytes;
-    try (SqliteStore store = ctx.openStore(); var index = ctx.openIndex()) {
+    try (SqliteStore store = ctx.openStore();
+        var index = ctx.openIndex()) {
       s = store.stats();
       indexed = Math.min(store.indexedCount(), index.size());
       indexBytes = index.bytes();
@@ -48,11 +52,15 @@ final class StatsCommand implements Callable<Integer> {
       }
       out.println();
     } else {
-      out.printf("sources     %d (%d enabled)%n", config.sources().size(), config.enabledSources().size());
+      out.printf(
+          "sources     %d (%d enabled)%n", config.sources().size(), config.enabledSources().size());
       out.printf("items       %d (%d indexed)%n", s.items(), indexed);
-      out.printf("store       %s (%.1f MB)%n", ctx.dataDir().resolve("veille.db"), s.dbBytes() / 1e6);
+      out.printf(
+          "store       %s (%.1f MB)%n", ctx.dataDir().resolve("veille.db"), s.dbBytes() / 1e6);
       out.printf("index       %s (%.1f MB)%n", ctx.dataDir().resolve("index"), indexBytes / 1e6);
-      out.printf("last crawl  %s%n", SourcesCommand.shortTime(s.lastCrawl(), config.settings().timezone()));
+      out.printf(
+          "last crawl  %s%n",
+          SourcesCommand.shortTime(s.lastCrawl(), config.settings().timezone()));
     }
     return ExitCodes.OK;
   }

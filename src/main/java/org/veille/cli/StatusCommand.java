@@ -14,13 +14,15 @@ import org.veille.store.CrawlRun;
 import org.veille.store.Delivery;
 import org.veille.store.SqliteStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code veille status}: is the daemon running, how did the last runs go, what comes next. */
-@Command(name = "status", mixinStandardHelpOptions = true,
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
     description = "Daemon state, last and next runs, last newsletter, unhealthy sources.")
 final class StatusCommand implements Callable<Integer> {
   @ParentCommand VeilleCommand root;
@@ -42,17 +44,33 @@ final class StatusCommand implements Callable<Integer> {
     List<String> unhealthy;
     try (SqliteStore store = ctx.openStore()) {
       crawl = store.lastCrawl();
-      newsletter = store.lastDeliveryWeek().map(w -> {
-        Map<String, Delivery> ledger = store.deliveries(w);
-        return new Newsletter(w, count(ledger, Delivery.Status.SENT), count(ledger, Delivery.Status.FAILED),
-            count(ledger, Delivery.Status.PENDING));
-      });
-      unhealthy = store.sourceStatuses().stream()
-          .filter(s -> config.source(s.id()).map(c -> c.enabled()).orElse(false) && !s.healthy())
-          .map(s -> s.id()).toList();
+      newsletter =
+          store
+              .lastDeliveryWeek()
+              .map(
+                  w -> {
+                    Map<String, Delivery> ledger = store.deliveries(w);
+                    return new Newsletter(
+                        w,
+                        count(ledger, Delivery.Status.SENT),
+                        count(ledger, Delivery.Status.FAILED),
+                        count(ledger, Delivery.Status.PENDING));
+                  });
+      unhealthy =
+          store.sourceStatuses().stream()
+              .filter(
+                  s -> config.source(s.id()).map(c -> c.enabled()).orElse(false) && !s.healthy())
+              .map(s -> s.id())
+              .toList();
     }
-    Instant nextCrawl = running ? daemon.flatMap(d -> d.job("crawl")).map(DaemonState.JobState::next).orElse(null) : null;
-    Instant nextLetter = running ? daemon.flatMap(d -> d.job("newsletter")).map(DaemonState.JobState::next).orElse(null) : null;
+    Instant nextCrawl =
+        running
+            ? daemon.flatMap(d -> d.job("crawl")).map(DaemonState.JobState::next).orElse(null)
+            : null;
+    Instant nextLetter =
+        running
+            ? daemon.flatMap(d -> d.job("newsletter")).map(DaemonState.JobState::next).orElse(null)
+            : null;
     PrintWriter out = spec.commandLine().getOut();
     if (format == CrawlCommand.Format.json) {
       try (Json json = new Json(out)) {
@@ -100,19 +118,58 @@ final class StatusCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     ZoneId zone = config.settings().timezone();
-    out.printf("daemon       %s%n", running
-        ? "running (pid " + daemon.get().pid() + ", since " + SourcesCommand.shortTime(daemon.get().since(), zone) + ")"
-        : "not running" + daemon.map(d -> " (last pid " + d.pid() + ")").orElse(""));
-    out.printf("last crawl   %s%n", crawl.map(c -> SourcesCommand.shortTime(c.at(), zone) + ", " + c.outcome() + ", "
-        + c.newItems() + " new items, " + c.failed() + " failed sources").orElse("never"));
-    daemon.flatMap(d -> d.job("crawl")).filter(j -> j.outcome() != null && !"ok".equals(j.outcome()))
-        .ifPresent(j -> out.printf("             daemon's last crawl: %s: %s%n", j.outcome(), j.summary()));
-    out.printf("next crawl   %s%n", nextCrawl == null ? "-" : SourcesCommand.shortTime(nextCrawl, zone));
-    out.printf("newsletter   %s%n", newsletter.map(n -> n.week() + ": " + n.sent() + " sent, " + n.failed() + " failed, "
-        + n.pending() + " pending").orElse("never sent"));
-    out.printf("next letter  %s%n", nextLetter == null ? "-" : SourcesCommand.shortTime(nextLetter, zone));
-    out.printf("unhealthy    %s%n", unhealthy.isEmpty() ? "none" : String.join(", ", unhealthy)
-        + " (see 'veille sources list')");
+    out.printf(
+        "daemon       %s%n",
+        running
+            ? "running (pid "
+                + daemon.get().pid()
+                + ", since "
+                + SourcesCommand.shortTime(daemon.get().since(), zone)
+                + ")"
+            : "not running" + daemon.map(d -> " (last pid " + d.pid() + ")").orElse(""));
+    out.printf(
+        "last crawl   %s%n",
+        crawl
+            .map(
+                c ->
+                    SourcesCommand.shortTime(c.at(), zone)
+                        + ", "
+                        + c.outcome()
+                        + ", "
+                        + c.newItems()
+                        + " new items, "
+                        + c.failed()
+                        + " failed sources")
+            .orElse("never"));
+    daemon
+        .flatMap(d -> d.job("crawl"))
+        .filter(j -> j.outcome() != null && !"ok".equals(j.outcome()))
+        .ifPresent(
+            j ->
+                out.printf("             daemon's last crawl: %s: %s%n", j.outcome(), j.summary()));
+    out.printf(
+        "next crawl   %s%n", nextCrawl == null ? "-" : SourcesCommand.shortTime(nextCrawl, zone));
+    out.printf(
+        "newsletter   %s%n",
+        newsletter
+            .map(
+                n ->
+                    n.week()
+                        + ": "
+                        + n.sent()
+                        + " sent, "
+                        + n.failed()
+                        + " failed, "
+                        + n.pending()
+                        + " pending")
+            .orElse("never sent"));
+    out.printf(
+        "next letter  %s%n", nextLetter == null ? "-" : SourcesCommand.shortTime(nextLetter, zone));
+    out.printf(
+        "unhealthy    %s%n",
+        unhealthy.isEmpty()
+            ? "none"
+            : String.join(", ", unhealthy) + " (see 'veille sources list')");
     return ExitCodes.OK;
   }
 

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
     name = "veille",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = "Innovation watch: collects feeds and pages, stores and searches them, and sends a weekly digest.",
+    description =
+        "Innovation watch: collects feeds and pages, stores and searches them, and sends a weekly digest.",
     subcommands = {
       CrawlCommand.class,
       SearchCommand.class,
@@ -30,16 +31,30 @@ import picocli.CommandLine.Option;
 final class VeilleCommand implements Runnable {
   private final Map<String, String> env;
 
-  @Option(names = "--config", scope = picocli.CommandLine.ScopeType.INHERIT, paramLabel = "FILE", description = "Config file (default: $VEILLE_CONFIG or ./feeds.yaml).")
+  @Option(
+      names = "--config",
+      scope = picocli.CommandLine.ScopeType.INHERIT,
+      paramLabel = "FILE",
+      description = "Config file (default: $VEILLE_CONFIG or ./feeds.yaml).")
   Path config;
 
-  @Option(names = "--data", scope = picocli.CommandLine.ScopeType.INHERIT, paramLabel = "DIR", description = "Data folder (default: $VEILLE_DATA or settings.data_dir).")
+  @Option(
+      names = "--data",
+      scope = picocli.CommandLine.ScopeType.INHERIT,
+      paramLabel = "DIR",
+      description = "Data folder (default: $VEILLE_DATA or settings.data_dir).")
   Path data;
 
-  @Option(names = {"-q", "--quiet"}, scope = picocli.CommandLine.ScopeType.INHERIT, description = "Print only errors and the essential result.")
+  @Option(
+      names = {"-q", "--quiet"},
+      scope = picocli.CommandLine.ScopeType.INHERIT,
+      description = "Print only errors and the essential result.")
   boolean quiet;
 
-  @Option(names = {"-v", "--verbose"}, scope = picocli.CommandLine.ScopeType.INHERIT, description = "Log details to stderr, and stack traces of failures.")
+  @Option(
+      names = {"-v", "--verbose"},
+      scope = picocli.CommandLine.ScopeType.INHERIT,
+      description = "Log details to stderr, and stack traces of failures.")
   boolean verbose;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

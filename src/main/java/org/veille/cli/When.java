@@ -9,8 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A {@code WHEN} of the command line: an ISO date (read in the configured zone), an ISO instant,
- * or a span back from now ({@code 36h}, {@code 7d}, {@code 4w}, {@code 3m}).
+ * A {@code WHEN} of the command line: an ISO date (read in the configured zone), an ISO instant, or
+ * a span back from now ({@code 36h}, {@code 7d}, {@code 4w}, {@code 3m}).
  */
 final class When {
   private static final Pattern SPAN = Pattern.compile("(\\d+)([hdwm])");
@@ -42,15 +42,20 @@ final class When {
     }
     try {
       LocalDate d = LocalDate.parse(t);
-      return endOfDay ? d.plusDays(1).atStartOfDay(zone).toInstant().minusMillis(1) : d.atStartOfDay(zone).toInstant();
+      return endOfDay
+          ? d.plusDays(1).atStartOfDay(zone).toInstant().minusMillis(1)
+          : d.atStartOfDay(zone).toInstant();
     } catch (DateTimeParseException e) {
       // not a date: try an instant
     }
     try {
       return OffsetDateTime.parse(t).toInstant();
     } catch (DateTimeParseException e) {
-      throw new UsageException("bad time '" + text + "': use a date (2026-11-01), an instant"
-          + " (2026-11-01T08:00:00Z) or a span back from now (36h, 7d, 4w, 3m)");
+      throw new UsageException(
+          "bad time '"
+              + text
+              + "': use a date (2026-11-01), an instant"
+              + " (2026-11-01T08:00:00Z) or a span back from now (36h, 7d, 4w, 3m)");
     }
   }
 }

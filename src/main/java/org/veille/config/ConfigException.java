@@ -4,8 +4,8 @@ import java.nio.file.Path;
 
 /**
  * A problem in the configuration file. The message reads {@code FILE:LINE: FIELD: problem} so that
- * editors and terminals can jump to it; {@link #line()} is 0 when the problem has no position
- * (a missing file, for instance).
+ * editors and terminals can jump to it; {@link #line()} is 0 when the problem has no position (a
+ * missing file, for instance).
  */
 public final class ConfigException extends Exception {
   private static final long serialVersionUID = 1L;

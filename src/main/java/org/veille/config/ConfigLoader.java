@@ -32,7 +32,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
 final class ConfigLoader {
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
-  private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|MB|GB)?", Pattern.CASE_INSENSITIVE);
+  private static final Pattern SIZE =
+      Pattern.compile("(\\d+)\\s*(B|KB|MB|GB)?", Pattern.CASE_INSENSITIVE);
   private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"]+@[^@\\s<>\"]+\\.?[^@\\s<>\"]*");
 
   private final Path file;
@@ -46,16 +47,19 @@ final class ConfigLoader {
     try {
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      throw new ConfigException(file, 0, "", "config file not found (use --config FILE or VEILLE_CONFIG)");
+      throw new ConfigException(
+          file, 0, "", "config file not found (use --config FILE or VEILLE_CONFIG)");
     } catch (IOException e) {
       throw new ConfigException(file, 0, "", "cannot read config file: " + e.getMessage());
     }
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes))
-          .toString();
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .decode(java.nio.ByteBuffer.wrap(bytes))
+              .toString();
     } catch (CharacterCodingException e) {
       throw new ConfigException(file, 0, "", "config file is not valid UTF-8");
     }
@@ -73,14 +77,18 @@ final class ConfigLoader {
   }
 
   private Node compose(String yaml) throws ConfigException {
-    LoadSettings load = LoadSettings.builder()
-        .setLabel(file.toString())
-        .setAllowDuplicateKeys(false)
-        .setMaxAliasesForCollections(50)
-        .build();
+    LoadSettings load =
+        LoadSettings.builder()
+            .setLabel(file.toString())
+            .setAllowDuplicateKeys(false)
+            .setMaxAliasesForCollections(50)
+            .build();
     try {
       Optional<Node> node = new Compose(load).composeString(yaml);
-      return node.orElseThrow(() -> new ConfigException(file, 1, "", "config file is empty; it needs at least a 'sources' list"));
+      return node.orElseThrow(
+          () ->
+              new ConfigException(
+                  file, 1, "", "config file is empty; it needs at least a 'sources' list"));
     } catch (MarkedYamlEngineException e) {
       int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
       String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
@@ -95,8 +103,13 @@ final class ConfigLoader {
   private Settings settings(Optional<YamlMap> node) throws ConfigException {
     Path base = file.toAbsolutePath().getParent();
     if (node.isEmpty()) {
-      return new Settings(base.resolve("data"), ZoneId.of("Europe/Paris"), Settings.DEFAULT_USER_AGENT,
-          Settings.Fetch.defaults(), Settings.Schedule.defaults(), Settings.Newsletter.defaults(),
+      return new Settings(
+          base.resolve("data"),
+          ZoneId.of("Europe/Paris"),
+          Settings.DEFAULT_USER_AGENT,
+          Settings.Fetch.defaults(),
+          Settings.Schedule.defaults(),
+          Settings.Newsletter.defaults(),
           Settings.Smtp.defaults());
     }
     YamlMap m = node.get();
@@ -114,8 +127,15 @@ final class ConfigLoader {
     if (ua.isBlank() || ua.contains("\n") || ua.contains("\r")) {
       throw m.error("user_agent", "must be one non-empty line");
     }
-    Settings s = new Settings(dataDir, zone, ua, fetch(m.map("fetch")), schedule(m.map("schedule")),
-        newsletter(m.map("newsletter")), smtp(m.map("smtp")));
+    Settings s =
+        new Settings(
+            dataDir,
+            zone,
+            ua,
+            fetch(m.map("fetch")),
+            schedule(m.map("schedule")),
+            newsletter(m.map("newsletter")),
+            smtp(m.map("smtp")));
     m.rejectUnknown();
     return s;
   }
@@ -126,15 +146,16 @@ final class ConfigLoader {
       return d;
     }
     YamlMap m = node.get();
-    Settings.Fetch f = new Settings.Fetch(
-        duration(m, "timeout").orElse(d.timeout()),
-        size(m, "max_bytes").orElse(d.maxBytes()),
-        m.integer("concurrency", 1, 256).orElse(d.concurrency()),
-        duration(m, "per_host_delay").orElse(d.perHostDelay()),
-        m.bool("respect_robots").orElse(d.respectRobots()),
-        m.integer("retries", 0, 10).orElse(d.retries()),
-        duration(m, "retry_backoff").orElse(d.retryBackoff()),
-        duration(m, "max_retry_wait").orElse(d.maxRetryWait()));
+    Settings.Fetch f =
+        new Settings.Fetch(
+            duration(m, "timeout").orElse(d.timeout()),
+            size(m, "max_bytes").orElse(d.maxBytes()),
+            m.integer("concurrency", 1, 256).orElse(d.concurrency()),
+            duration(m, "per_host_delay").orElse(d.perHostDelay()),
+            m.bool("respect_robots").orElse(d.respectRobots()),
+            m.integer("retries", 0, 10).orElse(d.retries()),
+            duration(m, "retry_backoff").orElse(d.retryBackoff()),
+            duration(m, "max_retry_wait").orElse(d.maxRetryWait()));
     if (f.timeout().isZero()) {
       throw m.error("timeout", "must be more than 0s");
     }
@@ -151,8 +172,9 @@ final class ConfigLoader {
       return d;
     }
     YamlMap m = node.get();
-    Settings.Schedule s = new Settings.Schedule(cron(m, "crawl").orElse(d.crawl()),
-        cron(m, "newsletter").orElse(d.newsletter()));
+    Settings.Schedule s =
+        new Settings.Schedule(
+            cron(m, "crawl").orElse(d.crawl()), cron(m, "newsletter").orElse(d.newsletter()));
     m.rejectUnknown();
     return s;
   }
@@ -163,8 +185,13 @@ final class ConfigLoader {
       try {
         new CronExpression(expr.get());
       } catch (ParseException e) {
-        throw m.error(key, "bad cron expression '" + expr.get() + "': " + e.getMessage()
-            + " (Quartz syntax: seconds minutes hours day-of-month month day-of-week, e.g. \"0 0 8 ? * MON\")");
+        throw m.error(
+            key,
+            "bad cron expression '"
+                + expr.get()
+                + "': "
+                + e.getMessage()
+                + " (Quartz syntax: seconds minutes hours day-of-month month day-of-week, e.g. \"0 0 8 ? * MON\")");
       }
     }
     return expr;
@@ -190,11 +217,16 @@ final class ConfigLoader {
     if (editor.isPresent()) {
       checkAddress(m, "editor", editor.get());
     }
-    Settings.Newsletter n = new Settings.Newsletter(
-        m.string("title").orElse(d.title()), locale, from, recipients, editor.orElse(null),
-        m.integer("max_items", 1, 1000).orElse(d.maxItems()),
-        m.integer("max_per_topic", 0, 1000).orElse(d.maxPerTopic()),
-        archiveUrl(m));
+    Settings.Newsletter n =
+        new Settings.Newsletter(
+            m.string("title").orElse(d.title()),
+            locale,
+            from,
+            recipients,
+            editor.orElse(null),
+            m.integer("max_items", 1, 1000).orElse(d.maxItems()),
+            m.integer("max_per_topic", 0, 1000).orElse(d.maxPerTopic()),
+            archiveUrl(m));
     m.rejectUnknown();
     return n;
   }
@@ -215,7 +247,8 @@ final class ConfigLoader {
       if (value.contains("\r") || value.contains("\n")) {
         throw new jakarta.mail.internet.AddressException("line break");
       }
-      jakarta.mail.internet.InternetAddress a = new jakarta.mail.internet.InternetAddress(value, true);
+      jakarta.mail.internet.InternetAddress a =
+          new jakarta.mail.internet.InternetAddress(value, true);
       a.validate();
       if (!EMAIL.matcher(a.getAddress()).matches() || !a.getAddress().contains("@")) {
         throw new jakarta.mail.internet.AddressException("no domain");
@@ -232,15 +265,18 @@ final class ConfigLoader {
     }
     YamlMap m = node.get();
     boolean ssl = m.bool("ssl").orElse(false);
-    Settings.Smtp s = new Settings.Smtp(
-        m.string("host").orElse(d.host()),
-        m.integer("port", 1, 65535).orElse(ssl ? 465 : d.port()),
-        m.bool("starttls").orElse(!ssl),
-        ssl,
-        m.string("username").orElse(null),
-        m.string("password_env").orElse(d.passwordEnv()));
+    Settings.Smtp s =
+        new Settings.Smtp(
+            m.string("host").orElse(d.host()),
+            m.integer("port", 1, 65535).orElse(ssl ? 465 : d.port()),
+            m.bool("starttls").orElse(!ssl),
+            ssl,
+            m.string("username").orElse(null),
+            m.string("password_env").orElse(d.passwordEnv()));
     if (m.string("password").isPresent()) {
-      throw m.error("password", "secrets do not belong in feeds.yaml; set password_env to the name of an environment variable");
+      throw m.error(
+          "password",
+          "secrets do not belong in feeds.yaml; set password_env to the name of an environment variable");
     }
     m.rejectUnknown();
     return s;
@@ -282,7 +318,8 @@ final class ConfigLoader {
       PageSelectors selectors = null;
       if (type == SourceConfig.SourceType.PAGE) {
         if (select.isEmpty()) {
-          throw m.error("select", "a source of type page needs select.item (a CSS selector for each item)");
+          throw m.error(
+              "select", "a source of type page needs select.item (a CSS selector for each item)");
         }
         selectors = selectors(select.get());
       } else if (select.isPresent()) {
@@ -296,17 +333,34 @@ final class ConfigLoader {
       if (weight <= 0) {
         throw m.error("weight", "must be more than 0");
       }
-      sources.add(new SourceConfig(id, m.string("name").orElse(null), url, type, lang.orElse(null),
-          m.strings("tags"), m.bool("enabled").orElse(true), weight, selectors, m.line()));
+      sources.add(
+          new SourceConfig(
+              id,
+              m.string("name").orElse(null),
+              url,
+              type,
+              lang.orElse(null),
+              m.strings("tags"),
+              m.bool("enabled").orElse(true),
+              weight,
+              selectors,
+              m.line()));
       m.rejectUnknown();
     }
     return sources;
   }
 
   private PageSelectors selectors(YamlMap m) throws ConfigException {
-    String item = m.string("item").orElseThrow(() -> m.error("item", "missing: a source of type page needs select.item"));
-    PageSelectors s = new PageSelectors(item, m.string("title").orElse(null), m.string("link").orElse(null),
-        m.string("date").orElse(null), m.string("summary").orElse(null));
+    String item =
+        m.string("item")
+            .orElseThrow(() -> m.error("item", "missing: a source of type page needs select.item"));
+    PageSelectors s =
+        new PageSelectors(
+            item,
+            m.string("title").orElse(null),
+            m.string("link").orElse(null),
+            m.string("date").orElse(null),
+            m.string("summary").orElse(null));
     for (String key : List.of("item", "title", "link", "date", "summary")) {
       Optional<String> css = m.string(key);
       if (css.isPresent()) {
@@ -321,7 +375,8 @@ final class ConfigLoader {
     return s;
   }
 
-  private static void checkId(YamlMap m, String id, Map<String, Integer> seen) throws ConfigException {
+  private static void checkId(YamlMap m, String id, Map<String, Integer> seen)
+      throws ConfigException {
     if (!ID.matcher(id).matches()) {
       throw m.error("id", "'" + id + "' must be lower-case letters, digits, '-', '_' or '.'");
     }
@@ -363,7 +418,8 @@ final class ConfigLoader {
   static Duration parseDuration(String text) {
     Matcher d = DURATION.matcher(text.trim());
     if (!d.matches()) {
-      throw new IllegalArgumentException("bad duration '" + text + "' (use e.g. 500ms, 20s, 5m, 2h, 1d)");
+      throw new IllegalArgumentException(
+          "bad duration '" + text + "' (use e.g. 500ms, 20s, 5m, 2h, 1d)");
     }
     long n = Long.parseLong(d.group(1));
     return switch (d.group(2)) {
@@ -386,12 +442,13 @@ final class ConfigLoader {
     }
     long n = Long.parseLong(s.group(1));
     String unit = s.group(2) == null ? "B" : s.group(2).toUpperCase(Locale.ROOT);
-    long factor = switch (unit) {
-      case "KB" -> 1024L;
-      case "MB" -> 1024L * 1024;
-      case "GB" -> 1024L * 1024 * 1024;
-      default -> 1L;
-    };
+    long factor =
+        switch (unit) {
+          case "KB" -> 1024L;
+          case "MB" -> 1024L * 1024;
+          case "GB" -> 1024L * 1024 * 1024;
+          default -> 1L;
+        };
     return Optional.of(n * factor);
   }
 }

@@ -31,7 +31,8 @@ public final class Opml {
    *
    * @throws IllegalArgumentException when the text is not OPML
    */
-  public static List<Entry> read(byte[] opml, Collection<String> takenIds, Collection<String> knownUrls) {
+  public static List<Entry> read(
+      byte[] opml, Collection<String> takenIds, Collection<String> knownUrls) {
     Document doc = Jsoup.parse(new String(opml, StandardCharsets.UTF_8), "", Parser.xmlParser());
     if (doc.selectFirst("opml") == null) {
       throw new IllegalArgumentException("not an OPML file (no <opml> element)");
@@ -47,12 +48,16 @@ public final class Opml {
       } catch (java.net.URISyntaxException e) {
         continue;
       }
-      if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme()) || !urls.add(url.toString())) {
+      if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())
+          || !urls.add(url.toString())) {
         continue;
       }
       String name = o.hasAttr("title") ? o.attr("title") : o.attr("text");
       String id = uniqueId(slug(name.isBlank() ? url.getHost() : name), ids);
-      String lang = o.attr("language").length() >= 2 ? o.attr("language").substring(0, 2).toLowerCase(Locale.ROOT) : null;
+      String lang =
+          o.attr("language").length() >= 2
+              ? o.attr("language").substring(0, 2).toLowerCase(Locale.ROOT)
+              : null;
       out.add(new Entry(id, name.isBlank() ? null : name.trim(), url, lang));
     }
     return out;
@@ -76,8 +81,11 @@ public final class Opml {
 
   /** The sources as an OPML 2.0 document; page sources carry only their {@code htmlUrl}. */
   public static String write(String title, List<SourceConfig> sources) {
-    StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">\n  <head>\n    <title>")
-        .append(Entities.escape(title)).append("</title>\n  </head>\n  <body>\n");
+    StringBuilder sb =
+        new StringBuilder(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">\n  <head>\n    <title>")
+            .append(Entities.escape(title))
+            .append("</title>\n  </head>\n  <body>\n");
     for (SourceConfig s : sources) {
       String name = Entities.escape(s.displayName().orElse(s.id()));
       String url = Entities.escape(s.url().toString());
@@ -96,8 +104,12 @@ public final class Opml {
   }
 
   private static String slug(String name) {
-    String s = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-        .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    String s =
+        Normalizer.normalize(name, Normalizer.Form.NFD)
+            .replaceAll("\\p{M}", "")
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "-")
+            .replaceAll("^-+|-+$", "");
     if (s.length() > 40) {
       s = s.substring(0, 40).replaceAll("-+$", "");
     }

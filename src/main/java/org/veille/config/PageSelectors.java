@@ -8,8 +8,7 @@ import java.util.Optional;
  * others are evaluated inside it and may be absent, in which case a sensible default applies (the
  * item's first link, its first heading, a {@code time} element).
  */
-public record PageSelectors(
-    String item, String title, String link, String date, String summary) {
+public record PageSelectors(String item, String title, String link, String date, String summary) {
   public PageSelectors {
     Objects.requireNonNull(item, "item");
   }

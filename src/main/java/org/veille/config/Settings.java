@@ -86,13 +86,20 @@ public record Settings(
 
     public static Newsletter defaults() {
       return new Newsletter(
-          "Veille innovation publique", "fr", "Veille <veille@localhost>", List.of(), null, 40, 0, null);
+          "Veille innovation publique",
+          "fr",
+          "Veille <veille@localhost>",
+          List.of(),
+          null,
+          40,
+          0,
+          null);
     }
   }
 
   /**
-   * The SMTP relay. {@code username} absent means no authentication; the password is read from
-   * the environment variable named by {@code passwordEnv}, never from the file.
+   * The SMTP relay. {@code username} absent means no authentication; the password is read from the
+   * environment variable named by {@code passwordEnv}, never from the file.
    */
   public record Smtp(
       String host, int port, boolean starttls, boolean ssl, String username, String passwordEnv) {

@@ -15,8 +15,8 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
- * A YAML mapping with its position, read field by field. It remembers which keys were read so
- * that {@link #rejectUnknown()} can name any key left over, with its line.
+ * A YAML mapping with its position, read field by field. It remembers which keys were read so that
+ * {@link #rejectUnknown()} can name any key left over, with its line.
  */
 final class YamlMap {
   private final Path file;
@@ -185,7 +185,10 @@ final class YamlMap {
   void rejectUnknown() throws ConfigException {
     for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
       if (!used.contains(e.getKey())) {
-        throw new ConfigException(file, line(e.getValue().getKeyNode()), field(e.getKey()),
+        throw new ConfigException(
+            file,
+            line(e.getValue().getKeyNode()),
+            field(e.getKey()),
             "unknown key (known here: " + String.join(", ", used) + ")");
       }
     }

@@ -21,7 +21,8 @@ final class Backoff {
       byCount = now.plus(d.compareTo(MAX) > 0 ? MAX : d);
     }
     if (retryAfter != null && !retryAfter.isZero()) {
-      Duration capped = retryAfter.compareTo(Duration.ofDays(7)) > 0 ? Duration.ofDays(7) : retryAfter;
+      Duration capped =
+          retryAfter.compareTo(Duration.ofDays(7)) > 0 ? Duration.ofDays(7) : retryAfter;
       Instant byServer = now.plus(capped);
       return byCount == null || byServer.isAfter(byCount) ? byServer : byCount;
     }

@@ -1,6 +1,8 @@
 package org.veille.crawl;
 
-/** Hears about a run as it goes, for progress bars and logs. Called on the crawl's writer thread. */
+/**
+ * Hears about a run as it goes, for progress bars and logs. Called on the crawl's writer thread.
+ */
 public interface CrawlListener {
   CrawlListener NONE = new CrawlListener() {};
 

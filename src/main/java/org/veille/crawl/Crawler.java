@@ -22,8 +22,8 @@ import org.veille.store.Store;
 /**
  * Runs a crawl: every due source is fetched and parsed on a pool of {@code settings.fetch
  * .concurrency} workers, one request at a time per host, and stored on the calling thread, one
- * transaction per source. A source that failed repeatedly waits for its back-off unless it is
- * named explicitly.
+ * transaction per source. A source that failed repeatedly waits for its back-off unless it is named
+ * explicitly.
  */
 public final class Crawler {
   private static final Logger log = LoggerFactory.getLogger(Crawler.class);
@@ -42,16 +42,24 @@ public final class Crawler {
    * A crawler that stores into {@code store}, tags new items with {@code tagger} and keeps the
    * index in step through {@code sync}.
    */
-  public Crawler(Config config, Store store, Fetcher fetcher, org.veille.index.Tagger tagger,
-      IndexSync sync, Clock clock) {
+  public Crawler(
+      Config config,
+      Store store,
+      Fetcher fetcher,
+      org.veille.index.Tagger tagger,
+      IndexSync sync,
+      Clock clock) {
     this.config = config;
     this.store = store;
     this.clock = clock;
     this.tagger = tagger;
     this.sync = sync;
     this.reader = new SourceReader(fetcher, new PageParser(config.settings().timezone()));
-    this.pool = new HostPool<>(Job::host, config.settings().fetch().perHostDelay(),
-        config.settings().fetch().concurrency());
+    this.pool =
+        new HostPool<>(
+            Job::host,
+            config.settings().fetch().perHostDelay(),
+            config.settings().fetch().concurrency());
   }
 
   /**
@@ -75,18 +83,32 @@ public final class Crawler {
     for (SourceConfig s : sources) {
       SourceState state = store.sourceState(s.id()).orElseThrow();
       if (!force && state.nextAttempt().map(now::isBefore).orElse(false)) {
-        reports.add(new SourceReport(s.id(), SourceReport.Outcome.SKIPPED, 0, 0, 0, null,
-            "backed off after " + state.consecutiveFailures() + " failures; next try at " + state.nextAttemptAt(),
-            state.nextAttemptAt(), 0));
+        reports.add(
+            new SourceReport(
+                s.id(),
+                SourceReport.Outcome.SKIPPED,
+                0,
+                0,
+                0,
+                null,
+                "backed off after "
+                    + state.consecutiveFailures()
+                    + " failures; next try at "
+                    + state.nextAttemptAt(),
+                state.nextAttemptAt(),
+                0));
         continue;
       }
       jobs.add(new Job(s, state));
     }
     listener.started(jobs.size());
-    pool.run(jobs, this::crawl,
+    pool.run(
+        jobs,
+        this::crawl,
         (job, e) -> {
           log.debug("{}: unexpected failure", job.source.id(), e);
-          return new Result(failed(job, clock.instant(), 0, 0, "internal error: " + e, false, null, 0), null);
+          return new Result(
+              failed(job, clock.instant(), 0, 0, "internal error: " + e, false, null, 0), null);
         },
         r -> {
           SaveResult saved = store.saveFetch(r.record());
@@ -118,7 +140,8 @@ public final class Crawler {
   private Result crawl(Job job) throws InterruptedException {
     long t0 = System.nanoTime();
     Instant at = clock.instant();
-    SourceReader.Read read = reader.read(job.source, job.fetchUrl(), job.state.etag(), job.state.lastModified());
+    SourceReader.Read read =
+        reader.read(job.source, job.fetchUrl(), job.state.etag(), job.state.lastModified());
     long ms = millis(t0);
     return switch (read.kind()) {
       case OK -> {
@@ -126,25 +149,90 @@ public final class Crawler {
         if (feed.recovered()) {
           log.info("{}: sloppy feed recovered by the lenient pass", job.source.id());
         }
-        yield new Result(new FetchRecord(job.source.id(), at, FetchRecord.Outcome.OK, read.status(), ms,
-            read.bytes(), null, false, read.etag(), read.lastModified(), read.discoveredFeedUrl(),
-            feed.title().isEmpty() ? null : feed.title(), 0, null, feed.items(), topics(job.source, feed)),
+        yield new Result(
+            new FetchRecord(
+                job.source.id(),
+                at,
+                FetchRecord.Outcome.OK,
+                read.status(),
+                ms,
+                read.bytes(),
+                null,
+                false,
+                read.etag(),
+                read.lastModified(),
+                read.discoveredFeedUrl(),
+                feed.title().isEmpty() ? null : feed.title(),
+                0,
+                null,
+                feed.items(),
+                topics(job.source, feed)),
             feed.format());
       }
-      case NOT_MODIFIED -> new Result(new FetchRecord(job.source.id(), at, FetchRecord.Outcome.NOT_MODIFIED,
-          304, ms, 0, null, false, null, null, read.discoveredFeedUrl(), null, 0, null, List.of(), List.of()), null);
-      case FAILED -> new Result(failed(job, at, read.status(), ms, read.error(), read.brokenSelector(),
-          read.retryAfter(), read.bytes()), null);
+      case NOT_MODIFIED ->
+          new Result(
+              new FetchRecord(
+                  job.source.id(),
+                  at,
+                  FetchRecord.Outcome.NOT_MODIFIED,
+                  304,
+                  ms,
+                  0,
+                  null,
+                  false,
+                  null,
+                  null,
+                  read.discoveredFeedUrl(),
+                  null,
+                  0,
+                  null,
+                  List.of(),
+                  List.of()),
+              null);
+      case FAILED ->
+          new Result(
+              failed(
+                  job,
+                  at,
+                  read.status(),
+                  ms,
+                  read.error(),
+                  read.brokenSelector(),
+                  read.retryAfter(),
+                  read.bytes()),
+              null);
     };
   }
 
-  private FetchRecord failed(Job job, Instant at, int status, long ms, String message,
-      boolean brokenSelector, Duration retryAfter, long bytes) {
+  private FetchRecord failed(
+      Job job,
+      Instant at,
+      int status,
+      long ms,
+      String message,
+      boolean brokenSelector,
+      Duration retryAfter,
+      long bytes) {
     int failures = job.state.consecutiveFailures() + 1;
     Instant next = Backoff.nextAttempt(at, failures, retryAfter);
     log.info("{}: {}", job.source.id(), message);
-    return new FetchRecord(job.source.id(), at, FetchRecord.Outcome.FAILED, status, ms, bytes, message,
-        brokenSelector, null, null, null, null, failures, next, List.of(), List.of());
+    return new FetchRecord(
+        job.source.id(),
+        at,
+        FetchRecord.Outcome.FAILED,
+        status,
+        ms,
+        bytes,
+        message,
+        brokenSelector,
+        null,
+        null,
+        null,
+        null,
+        failures,
+        next,
+        List.of(),
+        List.of());
   }
 
   /** Topics of each item, computed on the worker thread (in parallel) before storing. */
@@ -152,21 +240,39 @@ public final class Crawler {
     List<List<String>> out = new ArrayList<>(feed.items().size());
     for (var item : feed.items()) {
       String body = IndexSync.body(item.summary(), item.contentText());
-      out.add(tagger.topics(new org.veille.index.IndexDoc("", item.title(), body, item.lang(), item.author(),
-          List.of(source.id()), List.of(), item.published() == null ? Instant.EPOCH : item.published())));
+      out.add(
+          tagger.topics(
+              new org.veille.index.IndexDoc(
+                  "",
+                  item.title(),
+                  body,
+                  item.lang(),
+                  item.author(),
+                  List.of(source.id()),
+                  List.of(),
+                  item.published() == null ? Instant.EPOCH : item.published())));
     }
     return out;
   }
 
   private static SourceReport report(Result result, SaveResult saved) {
     FetchRecord r = result.record();
-    SourceReport.Outcome o = switch (r.outcome()) {
-      case OK -> SourceReport.Outcome.OK;
-      case NOT_MODIFIED -> SourceReport.Outcome.NOT_MODIFIED;
-      case FAILED -> SourceReport.Outcome.FAILED;
-    };
-    return new SourceReport(r.sourceId(), o, r.items().size(), saved.newItems(), saved.updatedItems(),
-        result.format(), r.error(), r.nextAttemptAt(), r.durationMs());
+    SourceReport.Outcome o =
+        switch (r.outcome()) {
+          case OK -> SourceReport.Outcome.OK;
+          case NOT_MODIFIED -> SourceReport.Outcome.NOT_MODIFIED;
+          case FAILED -> SourceReport.Outcome.FAILED;
+        };
+    return new SourceReport(
+        r.sourceId(),
+        o,
+        r.items().size(),
+        saved.newItems(),
+        saved.updatedItems(),
+        result.format(),
+        r.error(),
+        r.nextAttemptAt(),
+        r.durationMs());
   }
 
   private static CrawlReport summarize(List<SourceReport> reports, long ms) {
@@ -189,7 +295,8 @@ public final class Crawler {
       added += r.newItems();
       updated += r.updatedItems();
     }
-    return new CrawlReport(reports.size(), ok, notModified, failed, skipped, added, updated, ms, reports);
+    return new CrawlReport(
+        reports.size(), ok, notModified, failed, skipped, added, updated, ms, reports);
   }
 
   private static long millis(long t0) {

@@ -37,37 +37,42 @@ final class HostPool<J, R> {
    * Runs {@code work} on every job; an unexpected exception becomes {@code onError}'s result.
    * Returns when every started job's result was consumed.
    */
-  void run(List<J> jobs, Work<J, R> work, BiFunction<J, RuntimeException, R> onError, Consumer<R> sink)
+  void run(
+      List<J> jobs, Work<J, R> work, BiFunction<J, RuntimeException, R> onError, Consumer<R> sink)
       throws InterruptedException {
     PoliteQueue<J> q = new PoliteQueue<>(jobs, host, perHostDelay);
     queue = q;
     LinkedBlockingQueue<R> done = new LinkedBlockingQueue<>();
     int workers = Math.max(1, Math.min(concurrency, jobs.size()));
-    ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-      Thread t = new Thread(r, "veille-fetch");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            workers,
+            r -> {
+              Thread t = new Thread(r, "veille-fetch");
+              t.setDaemon(true);
+              return t;
+            });
     AtomicInteger running = new AtomicInteger(workers);
     for (int i = 0; i < workers; i++) {
-      pool.execute(() -> {
-        try {
-          for (var next = q.take(); next.isPresent(); next = q.take()) {
-            J job = next.get();
+      pool.execute(
+          () -> {
             try {
-              done.add(work.apply(job));
-            } catch (RuntimeException e) {
-              done.add(onError.apply(job, e));
+              for (var next = q.take(); next.isPresent(); next = q.take()) {
+                J job = next.get();
+                try {
+                  done.add(work.apply(job));
+                } catch (RuntimeException e) {
+                  done.add(onError.apply(job, e));
+                } finally {
+                  q.release(job);
+                }
+              }
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
             } finally {
-              q.release(job);
+              running.decrementAndGet();
             }
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        } finally {
-          running.decrementAndGet();
-        }
-      });
+          });
     }
     try {
       int received = 0;

@@ -19,10 +19,10 @@ import org.veille.store.Store;
 import org.veille.store.StoredItem;
 
 /**
- * Keeps the index in step with the store. The store marks every new or changed item as not
- * indexed; this class indexes such items, commits the index, and only then marks them indexed, so
- * that a crash between the two commits is repaired by the next {@link #catchUp}. It also re-tags
- * every item when a topic's query changed in feeds.yaml. Used on one writer thread.
+ * Keeps the index in step with the store. The store marks every new or changed item as not indexed;
+ * this class indexes such items, commits the index, and only then marks them indexed, so that a
+ * crash between the two commits is repaired by the next {@link #catchUp}. It also re-tags every
+ * item when a topic's query changed in feeds.yaml. Used on one writer thread.
  */
 public final class IndexSync {
   private static final Logger log = LoggerFactory.getLogger(IndexSync.class);
@@ -41,13 +41,20 @@ public final class IndexSync {
 
   /** The index document of a stored item. */
   public static IndexDoc doc(StoredItem i) {
-    return new IndexDoc(i.id(), i.title(), body(i.summary(), i.content()), i.lang(), i.author(), i.sources(),
-        i.topics(), i.published());
+    return new IndexDoc(
+        i.id(),
+        i.title(),
+        body(i.summary(), i.content()),
+        i.lang(),
+        i.author(),
+        i.sources(),
+        i.topics(),
+        i.published());
   }
 
   /**
-   * The indexed body of an item: summary and content. A summary that is the opening of the
-   * content (feeds often excerpt it) is not repeated, so its words are not counted twice.
+   * The indexed body of an item: summary and content. A summary that is the opening of the content
+   * (feeds often excerpt it) is not repeated, so its words are not counted twice.
    */
   public static String body(String summary, String content) {
     if (content.isEmpty() || content.equals(summary)) {
@@ -92,7 +99,9 @@ public final class IndexSync {
   /** Indexes every item the store has not seen indexed (after a crash, say). Returns how many. */
   public int catchUp() {
     int total = 0;
-    for (List<String> ids = store.unindexedIds(BATCH); !ids.isEmpty(); ids = store.unindexedIds(BATCH)) {
+    for (List<String> ids = store.unindexedIds(BATCH);
+        !ids.isEmpty();
+        ids = store.unindexedIds(BATCH)) {
       add(ids);
       commit();
       total += ids.size();
@@ -132,9 +141,22 @@ public final class IndexSync {
    */
   public void rebuild(LuceneIndex lucene, LongConsumer onItem) {
     java.util.concurrent.atomic.AtomicLong n = new java.util.concurrent.atomic.AtomicLong();
-    lucene.rebuild(sink -> store.forEachIndexable(i -> sink.accept(new IndexDoc(i.id(), i.title(),
-            body(i.summary(), i.content()), i.lang(), i.author(), i.sources(), i.topics(), i.published()))),
-        Math.max(1, Runtime.getRuntime().availableProcessors()), () -> onItem.accept(n.incrementAndGet()));
+    lucene.rebuild(
+        sink ->
+            store.forEachIndexable(
+                i ->
+                    sink.accept(
+                        new IndexDoc(
+                            i.id(),
+                            i.title(),
+                            body(i.summary(), i.content()),
+                            i.lang(),
+                            i.author(),
+                            i.sources(),
+                            i.topics(),
+                            i.published()))),
+        Math.max(1, Runtime.getRuntime().availableProcessors()),
+        () -> onItem.accept(n.incrementAndGet()));
     store.markAllIndexed();
     pending.clear();
   }

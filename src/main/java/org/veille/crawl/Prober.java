@@ -19,15 +19,21 @@ public final class Prober {
 
   public Prober(Config config, Fetcher fetcher) {
     this.reader = new SourceReader(fetcher, new PageParser(config.settings().timezone()));
-    this.pool = new HostPool<>(s -> s.url().getHost().toLowerCase(Locale.ROOT),
-        config.settings().fetch().perHostDelay(), config.settings().fetch().concurrency());
+    this.pool =
+        new HostPool<>(
+            s -> s.url().getHost().toLowerCase(Locale.ROOT),
+            config.settings().fetch().perHostDelay(),
+            config.settings().fetch().concurrency());
   }
 
   /** Probes {@code sources}; results come back in the order of the list. */
   public List<ProbeResult> probe(List<SourceConfig> sources) throws InterruptedException {
     List<ProbeResult> out = new ArrayList<>();
-    pool.run(sources, this::probe,
-        (s, e) -> new ProbeResult(s.id(), false, null, 0, "internal error: " + e, null), out::add);
+    pool.run(
+        sources,
+        this::probe,
+        (s, e) -> new ProbeResult(s.id(), false, null, 0, "internal error: " + e, null),
+        out::add);
     List<String> order = sources.stream().map(SourceConfig::id).toList();
     out.sort(Comparator.comparingInt(r -> order.indexOf(r.sourceId())));
     return out;
@@ -36,9 +42,16 @@ public final class Prober {
   private ProbeResult probe(SourceConfig s) throws InterruptedException {
     SourceReader.Read r = reader.read(s, s.url(), null, null);
     return switch (r.kind()) {
-      case OK -> new ProbeResult(s.id(), true, r.feed().format() + (r.feed().recovered() ? " (recovered)" : ""),
-          r.feed().items().size(), null, r.discoveredFeedUrl());
-      case NOT_MODIFIED -> new ProbeResult(s.id(), true, "not modified", 0, null, r.discoveredFeedUrl());
+      case OK ->
+          new ProbeResult(
+              s.id(),
+              true,
+              r.feed().format() + (r.feed().recovered() ? " (recovered)" : ""),
+              r.feed().items().size(),
+              null,
+              r.discoveredFeedUrl());
+      case NOT_MODIFIED ->
+          new ProbeResult(s.id(), true, "not modified", 0, null, r.discoveredFeedUrl());
       case FAILED -> new ProbeResult(s.id(), false, null, 0, r.error(), r.discoveredFeedUrl());
     };
   }

@@ -49,19 +49,29 @@ final class SourceReader {
       FAILED
     }
 
-    static Read failed(int status, long bytes, String error, boolean broken, Duration retryAfter, String discovered) {
-      return new Read(Kind.FAILED, null, status, bytes, null, null, discovered, error, broken, retryAfter);
+    static Read failed(
+        int status,
+        long bytes,
+        String error,
+        boolean broken,
+        Duration retryAfter,
+        String discovered) {
+      return new Read(
+          Kind.FAILED, null, status, bytes, null, null, discovered, error, broken, retryAfter);
     }
   }
 
-  Read read(SourceConfig source, URI url, String etag, String lastModified) throws InterruptedException {
+  Read read(SourceConfig source, URI url, String etag, String lastModified)
+      throws InterruptedException {
     FetchOutcome outcome = fetcher.fetch(url, etag, lastModified);
     String discovered = null;
     if (outcome instanceof FetchOutcome.Fetched f) {
       ParseResult parsed = parse(source, f);
-      if (parsed instanceof ParseResult.FeedLink link && source.type() == SourceConfig.SourceType.FEED) {
+      if (parsed instanceof ParseResult.FeedLink link
+          && source.type() == SourceConfig.SourceType.FEED) {
         discovered = link.feedUrl().toString();
-        log.info("{}: {} is an HTML page; following its feed link {}", source.id(), url, discovered);
+        log.info(
+            "{}: {} is an HTML page; following its feed link {}", source.id(), url, discovered);
         outcome = fetcher.fetch(link.feedUrl(), null, null);
         if (!(outcome instanceof FetchOutcome.Fetched f2)) {
           return fromFetch(outcome, discovered);
@@ -69,8 +79,10 @@ final class SourceReader {
         f = f2;
         parsed = parse(source, f);
         if (parsed instanceof ParseResult.FeedLink) {
-          parsed = new ParseResult.Failed(ParseResult.Problem.NOT_A_FEED,
-              "the page's feed link " + discovered + " leads to another HTML page, not a feed");
+          parsed =
+              new ParseResult.Failed(
+                  ParseResult.Problem.NOT_A_FEED,
+                  "the page's feed link " + discovered + " leads to another HTML page, not a feed");
         }
       }
       return fromParse(f, parsed, discovered);
@@ -80,7 +92,8 @@ final class SourceReader {
 
   private static Read fromFetch(FetchOutcome outcome, String discovered) {
     if (outcome instanceof FetchOutcome.NotModified) {
-      return new Read(Read.Kind.NOT_MODIFIED, null, 304, 0, null, null, discovered, null, false, null);
+      return new Read(
+          Read.Kind.NOT_MODIFIED, null, 304, 0, null, null, discovered, null, false, null);
     }
     FetchOutcome.Failed f = (FetchOutcome.Failed) outcome;
     return Read.failed(f.status(), 0, f.message(), false, f.retryAfter(), discovered);
@@ -88,21 +101,45 @@ final class SourceReader {
 
   private static Read fromParse(FetchOutcome.Fetched f, ParseResult parsed, String discovered) {
     if (parsed instanceof ParseResult.Parsed p) {
-      return new Read(Read.Kind.OK, p.feed(), f.status(), f.body().length, f.etag(), f.lastModified(),
-          discovered, null, false, null);
+      return new Read(
+          Read.Kind.OK,
+          p.feed(),
+          f.status(),
+          f.body().length,
+          f.etag(),
+          f.lastModified(),
+          discovered,
+          null,
+          false,
+          null);
     }
     if (parsed instanceof ParseResult.Failed pf) {
-      return Read.failed(f.status(), f.body().length, pf.message(),
-          pf.problem() == ParseResult.Problem.BROKEN_SELECTOR, null, discovered);
+      return Read.failed(
+          f.status(),
+          f.body().length,
+          pf.message(),
+          pf.problem() == ParseResult.Problem.BROKEN_SELECTOR,
+          null,
+          discovered);
     }
-    return Read.failed(f.status(), f.body().length, "an HTML page where a page source was expected", false, null, discovered);
+    return Read.failed(
+        f.status(),
+        f.body().length,
+        "an HTML page where a page source was expected",
+        false,
+        null,
+        discovered);
   }
 
   private ParseResult parse(SourceConfig s, FetchOutcome.Fetched f) {
     if (s.type() == SourceConfig.SourceType.PAGE) {
       PageSelectors sel = s.select();
-      return pages.parse(f.finalUrl(), f.body(), f.contentType(),
-          new PageRules(sel.item(), sel.title(), sel.link(), sel.date(), sel.summary()), s.lang());
+      return pages.parse(
+          f.finalUrl(),
+          f.body(),
+          f.contentType(),
+          new PageRules(sel.item(), sel.title(), sel.link(), sel.date(), sel.summary()),
+          s.lang());
     }
     return feeds.parse(f.finalUrl(), f.body(), f.contentType(), s.lang());
   }

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A digest, ready to render: the period, its title, how many items and sources the period held,
- * the headlines, the topic sections in feeds.yaml order, and the section of items without a
- * topic (possibly empty). Headlines are not repeated in sections.
+ * A digest, ready to render: the period, its title, how many items and sources the period held, the
+ * headlines, the topic sections in feeds.yaml order, and the section of items without a topic
+ * (possibly empty). Headlines are not repeated in sections.
  */
 public record Digest(
     Period period,

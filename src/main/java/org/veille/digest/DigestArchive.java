@@ -27,9 +27,9 @@ import org.jsoup.nodes.Entities;
 import org.veille.config.Config;
 
 /**
- * The folder of published digests ({@code data/digests/}): each digest as {@code NAME.html},
- * {@code .txt}, {@code .md} and {@code .json}, and {@code digests.xml}, an RSS 2.0 feed with one
- * entry per digest, rebuilt from the JSON files each time one is written.
+ * The folder of published digests ({@code data/digests/}): each digest as {@code NAME.html}, {@code
+ * .txt}, {@code .md} and {@code .json}, and {@code digests.xml}, an RSS 2.0 feed with one entry per
+ * digest, rebuilt from the JSON files each time one is written.
  */
 public final class DigestArchive {
   public static final String FEED = "digests.xml";
@@ -74,7 +74,10 @@ public final class DigestArchive {
     feed.setFeedType("rss_2.0");
     feed.setTitle(nl.title());
     feed.setLink(base);
-    feed.setDescription(nl.title() + " — " + ("en".equals(nl.locale()) ? "weekly digests" : "lettres hebdomadaires"));
+    feed.setDescription(
+        nl.title()
+            + " — "
+            + ("en".equals(nl.locale()) ? "weekly digests" : "lettres hebdomadaires"));
     feed.setLanguage(nl.locale());
     List<SyndEntry> entries = new ArrayList<>();
     for (Summary s : summaries()) {
@@ -85,9 +88,14 @@ public final class DigestArchive {
       e.setPublishedDate(Date.from(s.to()));
       SyndContentImpl c = new SyndContentImpl();
       c.setType("text/html");
-      StringBuilder html = new StringBuilder("<p>").append(Entities.escape(s.counts())).append("</p><ul>");
+      StringBuilder html =
+          new StringBuilder("<p>").append(Entities.escape(s.counts())).append("</p><ul>");
       for (String[] h : s.headlines()) {
-        html.append("<li><a href=\"").append(Entities.escape(h[1])).append("\">").append(Entities.escape(h[0])).append("</a></li>");
+        html.append("<li><a href=\"")
+            .append(Entities.escape(h[1]))
+            .append("\">")
+            .append(Entities.escape(h[0]))
+            .append("</a></li>");
       }
       c.setValue(html.append("</ul>").toString());
       e.setDescription(c);
@@ -104,7 +112,8 @@ public final class DigestArchive {
   }
 
   /** What the feed says of one digest. */
-  private record Summary(String name, String title, Instant to, String counts, List<String[]> headlines) {}
+  private record Summary(
+      String name, String title, Instant to, String counts, List<String[]> headlines) {}
 
   private List<Summary> summaries() {
     if (!Files.isDirectory(dir)) {

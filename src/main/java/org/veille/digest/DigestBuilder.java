@@ -18,14 +18,15 @@ import org.veille.store.StoredItem;
  * Selects, ranks and groups the items of a period.
  *
  * <p>Rank, as an editor would weigh it: topics matched (up to three), how many sources carried the
- * article, the source's {@code weight}, and recency within the period. An item under several
- * topics appears once, under its first topic in feeds.yaml order; the top three are the
- * headlines. Items without a title or a link are left out; items without a topic fill a last
- * section only while there is room under {@code max_items}.
+ * article, the source's {@code weight}, and recency within the period. An item under several topics
+ * appears once, under its first topic in feeds.yaml order; the top three are the headlines. Items
+ * without a title or a link are left out; items without a topic fill a last section only while
+ * there is room under {@code max_items}.
  */
 public final class DigestBuilder {
   static final int HEADLINES = 3;
   static final int SUMMARY_CHARS = 300;
+
   /** A date more than this before the item was first seen is not believed. */
   static final Duration MAX_AGE = Duration.ofDays(2 * 365);
 
@@ -53,15 +54,37 @@ public final class DigestBuilder {
       if (i.title().isBlank() || i.url() == null) {
         continue;
       }
-      double recency = Math.max(0, Math.min(1, (i.published().toEpochMilli() - period.from().toEpochMilli()) / (double) span));
-      double weight = i.sources().stream().mapToDouble(s -> weights.getOrDefault(s, 1.0)).max().orElse(1.0);
-      double score = 2.0 * Math.min(3, i.topics().size()) + 1.5 * (i.sources().size() - 1) + 2.0 * (weight - 1) + recency;
-      ranked.add(new Digest.Item(i.id(), i.title(), i.url(), i.source(), names.getOrDefault(i.source(), i.source()),
-          i.sources(), i.published(), shorten(i.summary()), ordered(i.topics()), score));
+      double recency =
+          Math.max(
+              0,
+              Math.min(
+                  1,
+                  (i.published().toEpochMilli() - period.from().toEpochMilli()) / (double) span));
+      double weight =
+          i.sources().stream().mapToDouble(s -> weights.getOrDefault(s, 1.0)).max().orElse(1.0);
+      double score =
+          2.0 * Math.min(3, i.topics().size())
+              + 1.5 * (i.sources().size() - 1)
+              + 2.0 * (weight - 1)
+              + recency;
+      ranked.add(
+          new Digest.Item(
+              i.id(),
+              i.title(),
+              i.url(),
+              i.source(),
+              names.getOrDefault(i.source(), i.source()),
+              i.sources(),
+              i.published(),
+              shorten(i.summary()),
+              ordered(i.topics()),
+              score));
     }
-    ranked.sort(Comparator.comparingDouble(Digest.Item::score).reversed()
-        .thenComparing(Digest.Item::published, Comparator.reverseOrder())
-        .thenComparing(Digest.Item::id));
+    ranked.sort(
+        Comparator.comparingDouble(Digest.Item::score)
+            .reversed()
+            .thenComparing(Digest.Item::published, Comparator.reverseOrder())
+            .thenComparing(Digest.Item::id));
     return group(period, candidates.size(), sourcesSeen.size(), ranked);
   }
 
@@ -120,7 +143,13 @@ public final class DigestBuilder {
       }
     }
     Labels labels = Labels.of(nl.locale());
-    return new Digest(period, nl.title(), items, sources, headlines, sections,
+    return new Digest(
+        period,
+        nl.title(),
+        items,
+        sources,
+        headlines,
+        sections,
         new Digest.Section(null, labels.others(), others));
   }
 
@@ -131,6 +160,8 @@ public final class DigestBuilder {
       return t;
     }
     int cut = t.lastIndexOf(' ', SUMMARY_CHARS);
-    return t.substring(0, cut > SUMMARY_CHARS / 2 ? cut : SUMMARY_CHARS).replaceAll("[\\s,;:.]+$", "") + "…";
+    return t.substring(0, cut > SUMMARY_CHARS / 2 ? cut : SUMMARY_CHARS)
+            .replaceAll("[\\s,;:.]+$", "")
+        + "…";
   }
 }

@@ -24,9 +24,9 @@ import org.veille.config.Config;
 
 /**
  * Renders a digest as HTML for email, plain text (72 columns, links in full), Markdown or JSON.
- * HTML, text and Markdown come from Mustache templates in the jar, each of which a file of the
- * same name in a {@code templates/} folder beside feeds.yaml overrides (variables: see README).
- * Feed text only ever reaches the output escaped for its format; links are absolute http(s).
+ * HTML, text and Markdown come from Mustache templates in the jar, each of which a file of the same
+ * name in a {@code templates/} folder beside feeds.yaml overrides (variables: see README). Feed
+ * text only ever reaches the output escaped for its format; links are absolute http(s).
  */
 public final class DigestRenderer {
   /** The output formats rendered from templates or data. */
@@ -65,8 +65,8 @@ public final class DigestRenderer {
   }
 
   /**
-   * Renders {@code d}. {@code brokenSources}, when not empty, adds the note for the editor
-   * listing sources that need attention (only in the editor's copy).
+   * Renders {@code d}. {@code brokenSources}, when not empty, adds the note for the editor listing
+   * sources that need attention (only in the editor's copy).
    */
   public String render(Digest d, Format format, List<String> brokenSources) {
     return switch (format) {
@@ -78,11 +78,13 @@ public final class DigestRenderer {
   }
 
   private String template(String name, boolean html, Map<String, Object> view) {
-    DefaultMustacheFactory factory = html ? new DefaultMustacheFactory() : new PlainMustacheFactory();
+    DefaultMustacheFactory factory =
+        html ? new DefaultMustacheFactory() : new PlainMustacheFactory();
     Path custom = overrides.resolve(name);
-    try (Reader r = Files.exists(custom)
-        ? Files.newBufferedReader(custom, StandardCharsets.UTF_8)
-        : new StringReader(resource(name))) {
+    try (Reader r =
+        Files.exists(custom)
+            ? Files.newBufferedReader(custom, StandardCharsets.UTF_8)
+            : new StringReader(resource(name))) {
       Mustache m = factory.compile(r, name);
       StringWriter out = new StringWriter();
       m.execute(out, view).flush();
@@ -90,7 +92,8 @@ public final class DigestRenderer {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read template " + custom, e);
     } catch (MustacheException e) {
-      throw new IllegalStateException("template " + (Files.exists(custom) ? custom : name) + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "template " + (Files.exists(custom) ? custom : name) + ": " + e.getMessage(), e);
     }
   }
 
@@ -142,7 +145,8 @@ public final class DigestRenderer {
     v.put("readMore", labels.readMore());
     v.put("footer", String.format(labels.footer(), labels.number(config.enabledSources().size())));
     String from = nl.from();
-    String address = from.contains("<") ? from.substring(from.indexOf('<') + 1, from.indexOf('>')) : from.trim();
+    String address =
+        from.contains("<") ? from.substring(from.indexOf('<') + 1, from.indexOf('>')) : from.trim();
     v.put("unsubscribeLabel", labels.unsubscribe());
     v.put("unsubscribe", "mailto:" + address + "?subject=unsubscribe");
     v.put("editorNote", !broken.isEmpty());
@@ -168,13 +172,18 @@ public final class DigestRenderer {
     for (Digest.Item i : items) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("id", i.id());
-      m.put("url", f == Format.MD ? i.url().replace("(", "%28").replace(")", "%29").replace(" ", "%20") : i.url());
+      m.put(
+          "url",
+          f == Format.MD
+              ? i.url().replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+              : i.url());
       m.put("source", cell(i.sourceName(), f));
       m.put("date", labels.date(i.published(), zone));
       m.put("alsoIn", i.sources().size() > 1 ? cell("+" + (i.sources().size() - 1), f) : "");
       if (f == Format.TEXT) {
         m.put("title", Wrapping.wrap(oneLine(i.title()), 70, "  "));
-        m.put("summary", i.summary().isEmpty() ? "" : Wrapping.wrap(oneLine(i.summary()), 70, "  "));
+        m.put(
+            "summary", i.summary().isEmpty() ? "" : Wrapping.wrap(oneLine(i.summary()), 70, "  "));
       } else {
         m.put("title", cell(i.title(), f));
         m.put("summary", cell(i.summary(), f));

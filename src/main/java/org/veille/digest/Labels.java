@@ -23,17 +23,41 @@ record Labels(
     String footer,
     String unsubscribe) {
 
-  static final Labels FR = new Labels(Locale.FRENCH, "À la une", "Autres actualités",
-      "Rien de nouveau sur cette période.", "%s article%s de %s source%s", " cette semaine", " sur la période", "semaine %d",
-      "Note pour l'éditeur", "Sources en panne", "Lire", "Lettre préparée avec Veille à partir de %s sources suivies.",
-      "Se désabonner");
-  static final Labels EN = new Labels(Locale.ENGLISH, "Headlines", "Other news",
-      "Nothing new in this period.", "%s article%s from %s source%s", " this week", " in this period", "week %d",
-      "Note for the editor", "Broken sources", "Read", "Compiled with Veille from %s watched sources.",
-      "Unsubscribe");
+  static final Labels FR =
+      new Labels(
+          Locale.FRENCH,
+          "À la une",
+          "Autres actualités",
+          "Rien de nouveau sur cette période.",
+          "%s article%s de %s source%s",
+          " cette semaine",
+          " sur la période",
+          "semaine %d",
+          "Note pour l'éditeur",
+          "Sources en panne",
+          "Lire",
+          "Lettre préparée avec Veille à partir de %s sources suivies.",
+          "Se désabonner");
+  static final Labels EN =
+      new Labels(
+          Locale.ENGLISH,
+          "Headlines",
+          "Other news",
+          "Nothing new in this period.",
+          "%s article%s from %s source%s",
+          " this week",
+          " in this period",
+          "week %d",
+          "Note for the editor",
+          "Broken sources",
+          "Read",
+          "Compiled with Veille from %s watched sources.",
+          "Unsubscribe");
 
   String nothingNewThisWeek() {
-    return locale.getLanguage().equals("fr") ? "Rien de nouveau cette semaine." : "Nothing new this week.";
+    return locale.getLanguage().equals("fr")
+        ? "Rien de nouveau cette semaine."
+        : "Nothing new this week.";
   }
 
   static Labels of(String locale) {
@@ -45,7 +69,13 @@ record Labels(
   }
 
   String counts(int items, int sources, boolean week) {
-    return String.format(locale, itemsOfSources, number(items), items > 1 ? "s" : "", number(sources), sources > 1 ? "s" : "")
+    return String.format(
+            locale,
+            itemsOfSources,
+            number(items),
+            items > 1 ? "s" : "",
+            number(sources),
+            sources > 1 ? "s" : "")
         + (week ? thisWeek : inPeriod);
   }
 
@@ -65,7 +95,11 @@ record Labels(
       start = String.valueOf(a.getDayOfMonth());
     }
     String end = dayMonthYear.format(b);
-    return fr ? "du " + (a.getDayOfMonth() == 1 ? start.replaceFirst("^1\\b", "1er") : start) + " au " + end
+    return fr
+        ? "du "
+            + (a.getDayOfMonth() == 1 ? start.replaceFirst("^1\\b", "1er") : start)
+            + " au "
+            + end
         : start + "–" + end;
   }
 
@@ -73,12 +107,18 @@ record Labels(
   String subject(String title, Period p) {
     String span = period(p);
     return p.isoWeek()
-        ? title + " — " + String.format(locale, week, p.weekNumber()) + " (" + (span.startsWith("du ") ? span.substring(3) : span) + ")"
+        ? title
+            + " — "
+            + String.format(locale, week, p.weekNumber())
+            + " ("
+            + (span.startsWith("du ") ? span.substring(3) : span)
+            + ")"
         : title + " — " + span;
   }
 
   String date(Instant t, ZoneId zone) {
-    return DateTimeFormatter.ofPattern(locale.getLanguage().equals("fr") ? "d MMM yyyy" : "d MMM yyyy", locale)
+    return DateTimeFormatter.ofPattern(
+            locale.getLanguage().equals("fr") ? "d MMM yyyy" : "d MMM yyyy", locale)
         .format(t.atZone(zone));
   }
 }

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * The span of a digest: {@code [from, to)} in a time zone, named by its ISO week ({@code 2026-W47})
  * or by its dates. {@code firstDay} and {@code lastDay} are the calendar days it covers.
  */
-public record Period(String name, LocalDate firstDay, LocalDate lastDay, ZoneId zone, boolean isoWeek) {
+public record Period(
+    String name, LocalDate firstDay, LocalDate lastDay, ZoneId zone, boolean isoWeek) {
   private static final Pattern WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");
 
   public Instant from() {
@@ -35,22 +36,30 @@ public record Period(String name, LocalDate firstDay, LocalDate lastDay, ZoneId 
     int week = Integer.parseInt(m.group(2));
     LocalDate anyDay = LocalDate.of(year, 6, 1);
     if (week < 1 || week > anyDay.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
-      throw new IllegalArgumentException("bad week '" + name + "': " + year + " has no week " + week);
+      throw new IllegalArgumentException(
+          "bad week '" + name + "': " + year + " has no week " + week);
     }
-    LocalDate monday = anyDay.with(IsoFields.WEEK_BASED_YEAR, year).with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
-        .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    LocalDate monday =
+        anyDay
+            .with(IsoFields.WEEK_BASED_YEAR, year)
+            .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
+            .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     return of(monday, zone);
   }
 
   /** The ISO week that starts on {@code monday}. */
   public static Period of(LocalDate monday, ZoneId zone) {
-    String name = String.format("%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR), monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    String name =
+        String.format(
+            "%d-W%02d",
+            monday.get(IsoFields.WEEK_BASED_YEAR), monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     return new Period(name, monday, monday.plusDays(6), zone, true);
   }
 
   /** The last ISO week that has ended at {@code now} in {@code zone}. */
   public static Period lastCompletedWeek(Instant now, ZoneId zone) {
-    LocalDate thisMonday = now.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    LocalDate thisMonday =
+        now.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     return of(thisMonday.minusWeeks(1), zone);
   }
 

@@ -5,8 +5,8 @@ public final class Wrapping {
   private Wrapping() {}
 
   /**
-   * {@code text} wrapped to {@code width} columns, continuation lines starting with {@code
-   * indent}; a word longer than a line (a link, say) stays whole on its own line.
+   * {@code text} wrapped to {@code width} columns, continuation lines starting with {@code indent};
+   * a word longer than a line (a link, say) stays whole on its own line.
    */
   public static String wrap(String text, int width, String indent) {
     StringBuilder out = new StringBuilder();

@@ -21,22 +21,31 @@ final class Decoding {
     }
     try {
       return switch (enc) {
-        case "gzip", "x-gzip" -> readCapped(new GZIPInputStream(new ByteArrayInputStream(raw)), cap);
+        case "gzip", "x-gzip" ->
+            readCapped(new GZIPInputStream(new ByteArrayInputStream(raw)), cap);
         case "deflate" -> inflate(raw, cap);
         default -> throw new IOException("unsupported Content-Encoding '" + contentEncoding + "'");
       };
     } catch (ZipException | java.io.EOFException e) {
-      throw new IOException("invalid " + enc + " body (Content-Encoding says " + enc
-          + " but the data is not): " + e.getMessage(), e);
+      throw new IOException(
+          "invalid "
+              + enc
+              + " body (Content-Encoding says "
+              + enc
+              + " but the data is not): "
+              + e.getMessage(),
+          e);
     }
   }
 
   /** Deflate as servers send it: zlib-wrapped per the RFC, or raw as some servers do. */
   private static byte[] inflate(byte[] raw, long cap) throws IOException {
     try {
-      return readCapped(new InflaterInputStream(new ByteArrayInputStream(raw), new Inflater(false)), cap);
+      return readCapped(
+          new InflaterInputStream(new ByteArrayInputStream(raw), new Inflater(false)), cap);
     } catch (ZipException e) {
-      return readCapped(new InflaterInputStream(new ByteArrayInputStream(raw), new Inflater(true)), cap);
+      return readCapped(
+          new InflaterInputStream(new ByteArrayInputStream(raw), new Inflater(true)), cap);
     }
   }
 

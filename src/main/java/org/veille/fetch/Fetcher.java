@@ -27,10 +27,10 @@ import org.veille.fetch.FetchOutcome.Kind;
 
 /**
  * Fetches URLs politely: conditional GET, gzip and deflate, at most {@value #MAX_REDIRECTS}
- * redirects (http and https only), a connect and a total timeout, the {@code max_bytes} cap enforced
- * while the body streams in, robots.txt, and retries with exponential back-off and jitter on
- * connection errors, 429 and 5xx. Per-host spacing is the caller's part (see {@link PoliteQueue}).
- * Thread-safe; one instance serves a whole run.
+ * redirects (http and https only), a connect and a total timeout, the {@code max_bytes} cap
+ * enforced while the body streams in, robots.txt, and retries with exponential back-off and jitter
+ * on connection errors, 429 and 5xx. Per-host spacing is the caller's part (see {@link
+ * PoliteQueue}). Thread-safe; one instance serves a whole run.
  */
 public final class Fetcher implements AutoCloseable {
   static final int MAX_REDIRECTS = 5;
@@ -44,14 +44,17 @@ public final class Fetcher implements AutoCloseable {
   public Fetcher(Settings.Fetch settings, String userAgent) {
     this.settings = settings;
     this.userAgent = userAgent;
-    Duration connect = settings.timeout().compareTo(Duration.ofSeconds(10)) < 0
-        ? settings.timeout() : Duration.ofSeconds(10);
-    this.client = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(connect)
-        .proxy(ProxySelector.getDefault())
-        .build();
+    Duration connect =
+        settings.timeout().compareTo(Duration.ofSeconds(10)) < 0
+            ? settings.timeout()
+            : Duration.ofSeconds(10);
+    this.client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(connect)
+            .proxy(ProxySelector.getDefault())
+            .build();
     this.robots = new RobotsCache(this, userAgent);
   }
 
@@ -61,7 +64,8 @@ public final class Fetcher implements AutoCloseable {
    */
   public FetchOutcome fetch(URI url, String etag, String lastModified) throws InterruptedException {
     if (settings.respectRobots() && !robots.allowed(url)) {
-      return new Failed(url, Kind.ROBOTS, 0, "blocked by robots.txt for user agent '" + userAgent + "'", null, 0);
+      return new Failed(
+          url, Kind.ROBOTS, 0, "blocked by robots.txt for user agent '" + userAgent + "'", null, 0);
     }
     int tries = 1 + settings.retries();
     FetchOutcome last = null;
@@ -77,12 +81,23 @@ public final class Fetcher implements AutoCloseable {
         }
         wait = f.retryAfter();
       }
-      log.debug("{}: {} (try {}/{}), retrying in {} ms", url, f.message(), attempt, tries, wait.toMillis());
+      log.debug(
+          "{}: {} (try {}/{}), retrying in {} ms",
+          url,
+          f.message(),
+          attempt,
+          tries,
+          wait.toMillis());
       Thread.sleep(wait.toMillis());
     }
     if (last instanceof Failed f && f.attempts() > 1 && retryable(f)) {
-      return new Failed(url, f.kind(), f.status(), f.message() + " after " + f.attempts() + " tries",
-          f.retryAfter(), f.attempts());
+      return new Failed(
+          url,
+          f.kind(),
+          f.status(),
+          f.message() + " after " + f.attempts() + " tries",
+          f.retryAfter(),
+          f.attempts());
     }
     return last;
   }
@@ -93,7 +108,8 @@ public final class Fetcher implements AutoCloseable {
   }
 
   private static boolean retryable(Failed f) {
-    return f.kind() == Kind.NETWORK || (f.kind() == Kind.HTTP && (f.status() == 429 || f.status() >= 500));
+    return f.kind() == Kind.NETWORK
+        || (f.kind() == Kind.HTTP && (f.status() == 429 || f.status() >= 500));
   }
 
   private Duration backoff(int attempt) {
@@ -103,8 +119,8 @@ public final class Fetcher implements AutoCloseable {
     return Duration.ofMillis(ms);
   }
 
-  private FetchOutcome fetchFollowingRedirects(URI start, String etag, String lastModified, int attempt)
-      throws InterruptedException {
+  private FetchOutcome fetchFollowingRedirects(
+      URI start, String etag, String lastModified, int attempt) throws InterruptedException {
     URI url = start;
     Set<URI> seen = new HashSet<>();
     for (int hop = 0; ; hop++) {
@@ -112,10 +128,22 @@ public final class Fetcher implements AutoCloseable {
         return new Failed(start, Kind.REDIRECT, 0, "redirect loop at " + url, null, attempt);
       }
       if (hop > MAX_REDIRECTS) {
-        return new Failed(start, Kind.REDIRECT, 0, "too many redirects (more than " + MAX_REDIRECTS + ")", null, attempt);
+        return new Failed(
+            start,
+            Kind.REDIRECT,
+            0,
+            "too many redirects (more than " + MAX_REDIRECTS + ")",
+            null,
+            attempt);
       }
       if (hop > 0 && settings.respectRobots() && !robots.allowed(url)) {
-        return new Failed(start, Kind.ROBOTS, 0, "redirected to " + url + ", blocked by robots.txt", null, attempt);
+        return new Failed(
+            start,
+            Kind.ROBOTS,
+            0,
+            "redirected to " + url + ", blocked by robots.txt",
+            null,
+            attempt);
       }
       Exchange ex = exchange(start, url, etag, lastModified, attempt);
       if (ex.outcome != null) {
@@ -126,17 +154,39 @@ public final class Fetcher implements AutoCloseable {
       if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
         Optional<String> location = r.headers().firstValue("Location");
         if (location.isEmpty()) {
-          return new Failed(start, Kind.REDIRECT, status, "HTTP " + status + " without a Location header", null, attempt);
+          return new Failed(
+              start,
+              Kind.REDIRECT,
+              status,
+              "HTTP " + status + " without a Location header",
+              null,
+              attempt);
         }
         URI next;
         try {
           next = url.resolve(location.get().trim().replace(" ", "%20"));
         } catch (IllegalArgumentException e) {
-          return new Failed(start, Kind.REDIRECT, status, "redirect to an invalid URL '" + location.get() + "'", null, attempt);
+          return new Failed(
+              start,
+              Kind.REDIRECT,
+              status,
+              "redirect to an invalid URL '" + location.get() + "'",
+              null,
+              attempt);
         }
         String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-          return new Failed(start, Kind.REDIRECT, status, "refused redirect to " + scheme + ": URL " + next + " (only http and https are followed)", null, attempt);
+          return new Failed(
+              start,
+              Kind.REDIRECT,
+              status,
+              "refused redirect to "
+                  + scheme
+                  + ": URL "
+                  + next
+                  + " (only http and https are followed)",
+              null,
+              attempt);
         }
         url = next;
         continue;
@@ -157,20 +207,35 @@ public final class Fetcher implements AutoCloseable {
     }
     byte[] body;
     try {
-      body = Decoding.decode(r.body(), h.firstValue("Content-Encoding").orElse(""), settings.maxBytes());
+      body =
+          Decoding.decode(
+              r.body(), h.firstValue("Content-Encoding").orElse(""), settings.maxBytes());
     } catch (BodyTooLargeException e) {
       return tooLarge(start, attempt);
     } catch (IOException e) {
       return new Failed(start, Kind.BAD_CONTENT, status, e.getMessage(), null, attempt);
     }
-    return new FetchOutcome.Fetched(start, url, status, h.firstValue("Content-Type").orElse(""), body,
-        h.firstValue("ETag").orElse(null), h.firstValue("Last-Modified").orElse(null), attempt);
+    return new FetchOutcome.Fetched(
+        start,
+        url,
+        status,
+        h.firstValue("Content-Type").orElse(""),
+        body,
+        h.firstValue("ETag").orElse(null),
+        h.firstValue("Last-Modified").orElse(null),
+        attempt);
   }
 
   private Failed tooLarge(URI start, int attempt) {
-    return new Failed(start, Kind.TOO_LARGE, 0,
-        "response larger than max_bytes (" + settings.maxBytes() / 1024 + " KB); raise settings.fetch.max_bytes if this source is legitimate",
-        null, attempt);
+    return new Failed(
+        start,
+        Kind.TOO_LARGE,
+        0,
+        "response larger than max_bytes ("
+            + settings.maxBytes() / 1024
+            + " KB); raise settings.fetch.max_bytes if this source is legitimate",
+        null,
+        attempt);
   }
 
   private static String httpMessage(int status) {
@@ -188,12 +253,15 @@ public final class Fetcher implements AutoCloseable {
 
   private Exchange exchange(URI start, URI url, String etag, String lastModified, int attempt)
       throws InterruptedException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(url)
-        .timeout(settings.timeout())
-        .header("User-Agent", userAgent)
-        .header("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5")
-        .header("Accept-Encoding", "gzip, deflate")
-        .GET();
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(url)
+            .timeout(settings.timeout())
+            .header("User-Agent", userAgent)
+            .header(
+                "Accept",
+                "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5")
+            .header("Accept-Encoding", "gzip, deflate")
+            .GET();
     if (etag != null) {
       b.header("If-None-Match", etag);
     }
@@ -204,16 +272,29 @@ public final class Fetcher implements AutoCloseable {
     try {
       request = b.build();
     } catch (IllegalArgumentException e) {
-      return new Exchange(null, new Failed(start, Kind.NETWORK, 0, "invalid URL " + url + ": " + e.getMessage(), null, attempt));
+      return new Exchange(
+          null,
+          new Failed(
+              start, Kind.NETWORK, 0, "invalid URL " + url + ": " + e.getMessage(), null, attempt));
     }
-    var future = client.sendAsync(request, info -> new CappedBodySubscriber(info, settings.maxBytes()));
+    var future =
+        client.sendAsync(request, info -> new CappedBodySubscriber(info, settings.maxBytes()));
     try {
       // The request timeout covers the wait for headers; this one bounds the whole exchange,
       // body included, against servers that trickle bytes forever.
-      return new Exchange(future.get(settings.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS), null);
+      return new Exchange(
+          future.get(settings.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS), null);
     } catch (TimeoutException e) {
       future.cancel(true);
-      return new Exchange(null, new Failed(start, Kind.TIMEOUT, 0, "no complete answer within " + settings.timeout().toSeconds() + "s", null, attempt));
+      return new Exchange(
+          null,
+          new Failed(
+              start,
+              Kind.TIMEOUT,
+              0,
+              "no complete answer within " + settings.timeout().toSeconds() + "s",
+              null,
+              attempt));
     } catch (InterruptedException e) {
       future.cancel(true);
       throw e;
@@ -227,29 +308,64 @@ public final class Fetcher implements AutoCloseable {
       return tooLarge(start, attempt);
     }
     if (cause instanceof HttpConnectTimeoutException) {
-      return new Failed(start, Kind.NETWORK, 0, "connection to " + url.getHost() + " timed out", null, attempt);
+      return new Failed(
+          start, Kind.NETWORK, 0, "connection to " + url.getHost() + " timed out", null, attempt);
     }
     if (cause instanceof HttpTimeoutException) {
-      return new Failed(start, Kind.TIMEOUT, 0, "no answer within " + settings.timeout().toSeconds() + "s", null, attempt);
+      return new Failed(
+          start,
+          Kind.TIMEOUT,
+          0,
+          "no answer within " + settings.timeout().toSeconds() + "s",
+          null,
+          attempt);
     }
     for (Throwable t = cause; t != null; t = t.getCause()) {
-      if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
-        return new Failed(start, Kind.UNKNOWN_HOST, 0, "unknown host " + url.getHost() + " (no DNS answer; offline?)", null, attempt);
+      if (t instanceof java.nio.channels.UnresolvedAddressException
+          || t instanceof java.net.UnknownHostException) {
+        return new Failed(
+            start,
+            Kind.UNKNOWN_HOST,
+            0,
+            "unknown host " + url.getHost() + " (no DNS answer; offline?)",
+            null,
+            attempt);
       }
     }
     if (cause instanceof ConnectException) {
-      return new Failed(start, Kind.NETWORK, 0, "cannot connect to " + url.getHost()
-          + (cause.getMessage() == null ? " (connection refused)" : ": " + cause.getMessage()), null, attempt);
+      return new Failed(
+          start,
+          Kind.NETWORK,
+          0,
+          "cannot connect to "
+              + url.getHost()
+              + (cause.getMessage() == null ? " (connection refused)" : ": " + cause.getMessage()),
+          null,
+          attempt);
     }
     if (cause instanceof javax.net.ssl.SSLException) {
-      return new Failed(start, Kind.NETWORK, 0, "TLS error with " + url.getHost() + describe(cause), null, attempt);
+      return new Failed(
+          start,
+          Kind.NETWORK,
+          0,
+          "TLS error with " + url.getHost() + describe(cause),
+          null,
+          attempt);
     }
-    return new Failed(start, Kind.NETWORK, 0, "connection to " + url.getHost() + " failed" + describe(cause), null, attempt);
+    return new Failed(
+        start,
+        Kind.NETWORK,
+        0,
+        "connection to " + url.getHost() + " failed" + describe(cause),
+        null,
+        attempt);
   }
 
   private static String describe(Throwable t) {
     String m = t == null ? null : t.getMessage();
-    return m == null || m.isBlank() ? " (" + (t == null ? "unknown" : t.getClass().getSimpleName()) + ")" : ": " + m;
+    return m == null || m.isBlank()
+        ? " (" + (t == null ? "unknown" : t.getClass().getSimpleName()) + ")"
+        : ": " + m;
   }
 
   @Override

@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * robots.txt rules per scheme, host and port, fetched once per run and parsed by crawler-commons.
- * A missing robots.txt (4xx) allows everything; a server error disallows the host for this run, as
+ * robots.txt rules per scheme, host and port, fetched once per run and parsed by crawler-commons. A
+ * missing robots.txt (4xx) allows everything; a server error disallows the host for this run, as
  * RFC 9309 asks; a network failure allows, so that the fetch itself reports the real problem.
  */
 final class RobotsCache {

@@ -4,12 +4,14 @@ import java.util.Locale;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 
-/** Turns an {@link IndexDoc} into a Lucene document. Only the id is stored; text lives in the store. */
+/**
+ * Turns an {@link IndexDoc} into a Lucene document. Only the id is stored; text lives in the store.
+ */
 final class Documents {
   /** The body field keeps offsets in its postings, so snippets need no re-analysis. */
   static final FieldType BODY_WITH_OFFSETS = textWithOffsets();
@@ -37,7 +39,11 @@ final class Documents {
     for (String t : d.topics()) {
       doc.add(new KeywordField(Fields.TOPIC, t.toLowerCase(Locale.ROOT), Field.Store.NO));
     }
-    doc.add(new KeywordField(Fields.LANG, d.lang() == null ? "und" : d.lang().toLowerCase(Locale.ROOT), Field.Store.NO));
+    doc.add(
+        new KeywordField(
+            Fields.LANG,
+            d.lang() == null ? "und" : d.lang().toLowerCase(Locale.ROOT),
+            Field.Store.NO));
     doc.add(new LongField(Fields.PUBLISHED, d.published().toEpochMilli(), Field.Store.NO));
     return doc;
   }

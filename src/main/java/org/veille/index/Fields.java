@@ -3,8 +3,8 @@ package org.veille.index;
 import java.util.List;
 
 /**
- * Index field names. Title and body (summary and content) go to the French or the English fields
- * by the item's language (English for {@code en}, French for every other language); a query is
+ * Index field names. Title and body (summary and content) go to the French or the English fields by
+ * the item's language (English for {@code en}, French for every other language); a query is
  * analysed for both and searches both, so that either language finds items in both. The user's
  * {@code text} field is title and body together.
  */
@@ -21,7 +21,8 @@ final class Fields {
   static final String PUBLISHED = "published";
 
   /** The fields a user may name in a query. */
-  static final List<String> USER_FIELDS = List.of("title", "text", "source", "topic", "lang", "author");
+  static final List<String> USER_FIELDS =
+      List.of("title", "text", "source", "topic", "lang", "author");
 
   private Fields() {}
 

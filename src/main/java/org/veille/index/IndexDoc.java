@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What the index knows of an item. {@code body} is summary and content together; {@code
- * author} may be null; {@code published} is the item's date or, without one, its first sighting.
+ * What the index knows of an item. {@code body} is summary and content together; {@code author} may
+ * be null; {@code published} is the item's date or, without one, its first sighting.
  */
 public record IndexDoc(
     String id,

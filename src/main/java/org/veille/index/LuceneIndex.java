@@ -50,6 +50,7 @@ import org.apache.lucene.store.FSDirectory;
 public final class LuceneIndex implements Index {
   private static final String CURRENT = "CURRENT";
   private static final List<String> FACET_DIMS = List.of(Fields.SOURCE, Fields.TOPIC, Fields.LANG);
+
   /** Hits counted exactly while collecting the top ones; beyond, the count is a separate pass. */
   private static final int EARLY_TERMINATION = 1000;
 
@@ -69,7 +70,10 @@ public final class LuceneIndex implements Index {
   public static LuceneIndex open(Path dir) {
     Path current = dir.resolve(CURRENT);
     try {
-      String gen = Files.exists(current) ? Files.readString(current, StandardCharsets.US_ASCII).strip() : "gen-1";
+      String gen =
+          Files.exists(current)
+              ? Files.readString(current, StandardCharsets.US_ASCII).strip()
+              : "gen-1";
       return new LuceneIndex(dir, gen);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + current, e);
@@ -124,10 +128,14 @@ public final class LuceneIndex implements Index {
   }
 
   /**
-   * Builds a new generation from the documents {@code docs} pushes, with {@code threads} indexing threads, then makes it
-   * the live one and deletes the old. Searches use the old generation until the swap.
+   * Builds a new generation from the documents {@code docs} pushes, with {@code threads} indexing
+   * threads, then makes it the live one and deletes the old. Searches use the old generation until
+   * the swap.
    */
-  public void rebuild(java.util.function.Consumer<java.util.function.Consumer<IndexDoc>> docs, int threads, Runnable onDoc) {
+  public void rebuild(
+      java.util.function.Consumer<java.util.function.Consumer<IndexDoc>> docs,
+      int threads,
+      Runnable onDoc) {
     String next = "gen-" + (Integer.parseInt(generation.substring(4)) + 1);
     Path nextPath = dir.resolve(next);
     try {
@@ -135,14 +143,21 @@ public final class LuceneIndex implements Index {
       Files.createDirectories(nextPath);
       // A bulk build: large flushes, no compound files, and no merging while documents pour in
       // (on two cores merges would steal the indexing threads' time); later writes merge as usual.
-      IndexWriterConfig cfg = new IndexWriterConfig(Analyzers.PER_FIELD).setRAMBufferSizeMB(128)
-          .setOpenMode(IndexWriterConfig.OpenMode.CREATE).setUseCompoundFile(false)
-          .setMergePolicy(org.apache.lucene.index.NoMergePolicy.INSTANCE);
-      try (FSDirectory d = FSDirectory.open(nextPath); IndexWriter w = new IndexWriter(d, cfg)) {
-        new ParallelFeeder(threads).feed(docs, doc -> {
-          w.addDocument(Documents.of(doc));
-          onDoc.run();
-        });
+      IndexWriterConfig cfg =
+          new IndexWriterConfig(Analyzers.PER_FIELD)
+              .setRAMBufferSizeMB(128)
+              .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+              .setUseCompoundFile(false)
+              .setMergePolicy(org.apache.lucene.index.NoMergePolicy.INSTANCE);
+      try (FSDirectory d = FSDirectory.open(nextPath);
+          IndexWriter w = new IndexWriter(d, cfg)) {
+        new ParallelFeeder(threads)
+            .feed(
+                docs,
+                doc -> {
+                  w.addDocument(Documents.of(doc));
+                  onDoc.run();
+                });
         w.commit();
       }
       synchronized (this) {
@@ -160,7 +175,11 @@ public final class LuceneIndex implements Index {
   private void writeCurrent(String gen) throws IOException {
     Path tmp = dir.resolve(CURRENT + ".tmp");
     Files.writeString(tmp, gen + "\n", StandardCharsets.US_ASCII);
-    Files.move(tmp, dir.resolve(CURRENT), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        tmp,
+        dir.resolve(CURRENT),
+        StandardCopyOption.REPLACE_EXISTING,
+        StandardCopyOption.ATOMIC_MOVE);
   }
 
   private static void deleteTree(Path p) throws IOException {
@@ -204,23 +223,33 @@ public final class LuceneIndex implements Index {
       int n = Math.max(1, r.offset() + r.limit());
       // Top hits with early termination (block-max WAND, or index sort skipping by date), then
       // an exact count: counting without scoring is much cheaper than scoring every match.
-      var topManager = r.sort() == SearchRequest.Sort.DATE
-          ? new TopFieldCollectorManager(new Sort(LongField.newSortField(Fields.PUBLISHED, true,
-              SortedNumericSelector.Type.MAX), SortField.FIELD_SCORE), n, null, EARLY_TERMINATION)
-          : new TopScoreDocCollectorManager(n, null, EARLY_TERMINATION);
+      var topManager =
+          r.sort() == SearchRequest.Sort.DATE
+              ? new TopFieldCollectorManager(
+                  new Sort(
+                      LongField.newSortField(
+                          Fields.PUBLISHED, true, SortedNumericSelector.Type.MAX),
+                      SortField.FIELD_SCORE),
+                  n,
+                  null,
+                  EARLY_TERMINATION)
+              : new TopScoreDocCollectorManager(n, null, EARLY_TERMINATION);
       TopDocs top;
       long total;
       Map<String, Map<String, Long>> facets = Map.of();
       if (r.facets()) {
-        Object[] both = s.search(query, new MultiCollectorManager(topManager, new FacetsCollectorManager()));
+        Object[] both =
+            s.search(query, new MultiCollectorManager(topManager, new FacetsCollectorManager()));
         top = (TopDocs) both[0];
         FacetsCollector fc = (FacetsCollector) both[1];
         facets = facets(s, fc);
         total = fc.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
       } else {
         top = s.search(query, topManager);
-        total = top.totalHits.relation == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO
-            ? top.totalHits.value : s.count(query);
+        total =
+            top.totalHits.relation == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO
+                ? top.totalHits.value
+                : s.count(query);
       }
       if (r.sort() == SearchRequest.Sort.DATE) {
         TopFieldCollector.populateScores(top.scoreDocs, s, query);
@@ -234,11 +263,14 @@ public final class LuceneIndex implements Index {
         ids.add(stored.document(docs[i], Set.of(Fields.ID)).get(Fields.ID));
       }
       Map<String, SnippetSource.Text> bodies = ids.isEmpty() ? Map.of() : texts.texts(ids);
-      Map<Integer, String> marked = Snippets.of(s, userQuery, docs, ids.stream().map(bodies::get).toList());
+      Map<Integer, String> marked =
+          Snippets.of(s, userQuery, docs, ids.stream().map(bodies::get).toList());
       List<SearchResult.Hit> hits = new ArrayList<>();
       for (int i = 0; i < page; i++) {
         float score = top.scoreDocs[r.offset() + i].score;
-        hits.add(new SearchResult.Hit(ids.get(i), Float.isNaN(score) ? 0f : score, marked.getOrDefault(docs[i], "")));
+        hits.add(
+            new SearchResult.Hit(
+                ids.get(i), Float.isNaN(score) ? 0f : score, marked.getOrDefault(docs[i], "")));
       }
       return new SearchResult(total, hits, facets);
     } catch (IOException e) {
@@ -254,22 +286,28 @@ public final class LuceneIndex implements Index {
       b.add(LongField.newRangeQuery(Fields.PUBLISHED, from, to), BooleanClause.Occur.FILTER);
     }
     if (!r.sources().isEmpty()) {
-      b.add(KeywordField.newSetQuery(Fields.SOURCE, lower(r.sources())), BooleanClause.Occur.FILTER);
+      b.add(
+          KeywordField.newSetQuery(Fields.SOURCE, lower(r.sources())), BooleanClause.Occur.FILTER);
     }
     if (!r.topics().isEmpty()) {
       b.add(KeywordField.newSetQuery(Fields.TOPIC, lower(r.topics())), BooleanClause.Occur.FILTER);
     }
     if (r.lang() != null) {
-      b.add(KeywordField.newExactQuery(Fields.LANG, r.lang().toLowerCase(java.util.Locale.ROOT)), BooleanClause.Occur.FILTER);
+      b.add(
+          KeywordField.newExactQuery(Fields.LANG, r.lang().toLowerCase(java.util.Locale.ROOT)),
+          BooleanClause.Occur.FILTER);
     }
     return b.build();
   }
 
   private static List<org.apache.lucene.util.BytesRef> lower(List<String> values) {
-    return values.stream().map(v -> new org.apache.lucene.util.BytesRef(v.toLowerCase(java.util.Locale.ROOT))).toList();
+    return values.stream()
+        .map(v -> new org.apache.lucene.util.BytesRef(v.toLowerCase(java.util.Locale.ROOT)))
+        .toList();
   }
 
-  private Map<String, Map<String, Long>> facets(IndexSearcher s, FacetsCollector fc) throws IOException {
+  private Map<String, Map<String, Long>> facets(IndexSearcher s, FacetsCollector fc)
+      throws IOException {
     Map<String, Map<String, Long>> out = new LinkedHashMap<>();
     for (String dim : FACET_DIMS) {
       StringDocValuesReaderState state;
@@ -284,7 +322,9 @@ public final class LuceneIndex implements Index {
       Map<String, Long> counts = new LinkedHashMap<>();
       if (fr != null) {
         List<LabelAndValue> lv = new ArrayList<>(List.of(fr.labelValues));
-        lv.sort(Comparator.comparingLong((LabelAndValue x) -> -x.value.longValue()).thenComparing(x -> x.label));
+        lv.sort(
+            Comparator.comparingLong((LabelAndValue x) -> -x.value.longValue())
+                .thenComparing(x -> x.label));
         for (LabelAndValue v : lv) {
           counts.put(v.label, v.value.longValue());
         }
@@ -304,7 +344,11 @@ public final class LuceneIndex implements Index {
         return ids;
       }
       var stored = s.storedFields();
-      TopDocs all = s.search(q, new TopScoreDocCollectorManager(Math.max(1, s.getIndexReader().maxDoc()), null, Integer.MAX_VALUE));
+      TopDocs all =
+          s.search(
+              q,
+              new TopScoreDocCollectorManager(
+                  Math.max(1, s.getIndexReader().maxDoc()), null, Integer.MAX_VALUE));
       for (ScoreDoc sd : all.scoreDocs) {
         ids.add(stored.document(sd.doc, Set.of(Fields.ID)).get(Fields.ID));
       }

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A search: the query in the user syntax, optional filters ({@code since}, {@code until} and
- * {@code lang} may be null; empty lists filter nothing), order, page and whether to count facets.
+ * A search: the query in the user syntax, optional filters ({@code since}, {@code until} and {@code
+ * lang} may be null; empty lists filter nothing), order, page and whether to count facets.
  */
 public record SearchRequest(
     String query,
@@ -26,7 +26,8 @@ public record SearchRequest(
 
   /** A plain query: relevance order, first 20 hits, no filter, no facets. */
   public static SearchRequest of(String query) {
-    return new SearchRequest(query, null, null, List.of(), List.of(), null, Sort.RELEVANCE, 20, 0, false);
+    return new SearchRequest(
+        query, null, null, List.of(), List.of(), null, Sort.RELEVANCE, 20, 0, false);
   }
 
   /** Result order: best match first, or newest first. */

@@ -26,7 +26,8 @@ final class Snippets {
   private Snippets() {}
 
   /** Snippets by doc id for {@code docs}, whose texts are {@code texts} (same order). */
-  static Map<Integer, String> of(IndexSearcher searcher, Query query, int[] docs, List<SnippetSource.Text> texts)
+  static Map<Integer, String> of(
+      IndexSearcher searcher, Query query, int[] docs, List<SnippetSource.Text> texts)
       throws IOException {
     Map<Integer, SnippetSource.Text> byDoc = new HashMap<>();
     for (int i = 0; i < docs.length; i++) {
@@ -34,28 +35,30 @@ final class Snippets {
         byDoc.put(docs[i], texts.get(i));
       }
     }
-    UnifiedHighlighter.Builder b = UnifiedHighlighter.builder(searcher, Analyzers.PER_FIELD)
-        .withFormatter(new DefaultPassageFormatter("<b>", "</b>", " … ", true))
-        .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-            new WordBreaks(), LENGTH, 0.5f))
-        .withMaxNoHighlightPassages(0)
-        .withWeightMatches(false);
-    UnifiedHighlighter uh = new UnifiedHighlighter(b) {
-      @Override
-      protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator it, int cacheChars)
-          throws IOException {
-        List<CharSequence[]> out = new ArrayList<>();
-        for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-          SnippetSource.Text t = byDoc.get(doc);
-          CharSequence[] values = new CharSequence[fields.length];
-          for (int f = 0; f < fields.length; f++) {
-            values[f] = t != null && fields[f].equals(Fields.body(t.lang())) ? t.text() : "";
+    UnifiedHighlighter.Builder b =
+        UnifiedHighlighter.builder(searcher, Analyzers.PER_FIELD)
+            .withFormatter(new DefaultPassageFormatter("<b>", "</b>", " … ", true))
+            .withBreakIterator(
+                () -> LengthGoalBreakIterator.createClosestToLength(new WordBreaks(), LENGTH, 0.5f))
+            .withMaxNoHighlightPassages(0)
+            .withWeightMatches(false);
+    UnifiedHighlighter uh =
+        new UnifiedHighlighter(b) {
+          @Override
+          protected List<CharSequence[]> loadFieldValues(
+              String[] fields, DocIdSetIterator it, int cacheChars) throws IOException {
+            List<CharSequence[]> out = new ArrayList<>();
+            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+              SnippetSource.Text t = byDoc.get(doc);
+              CharSequence[] values = new CharSequence[fields.length];
+              for (int f = 0; f < fields.length; f++) {
+                values[f] = t != null && fields[f].equals(Fields.body(t.lang())) ? t.text() : "";
+              }
+              out.add(values);
+            }
+            return out;
           }
-          out.add(values);
-        }
-        return out;
-      }
-    };
+        };
     Map<String, String[]> marked = uh.highlightFields(FIELDS, query, docs, new int[] {1, 1});
     Map<Integer, String> out = new HashMap<>();
     for (int i = 0; i < docs.length; i++) {
@@ -71,9 +74,11 @@ final class Snippets {
 
   /** Ellipses where the passage does not reach the start or the end of the text. */
   private static String framed(String html, String text) {
-    String plain = Entities.unescape(html.replace("<b>", "").replace("</b>", "")).replace('\n', ' ');
+    String plain =
+        Entities.unescape(html.replace("<b>", "").replace("</b>", "")).replace('\n', ' ');
     String flat = text.replace('\n', ' ');
-    return ((flat.startsWith(plain) ? "" : "… ") + html + (flat.endsWith(plain) ? "" : " …")).replace('\n', ' ');
+    return ((flat.startsWith(plain) ? "" : "… ") + html + (flat.endsWith(plain) ? "" : " …"))
+        .replace('\n', ' ');
   }
 
   /** The start of the body, escaped. */

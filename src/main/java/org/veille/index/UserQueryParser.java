@@ -18,17 +18,26 @@ import org.apache.lucene.search.WildcardQuery;
 
 /**
  * Lucene's classic syntax over Veille's fields: bare terms search the title (boosted) and the text
- * in both languages; {@code title:} and {@code text:} search both languages; {@code source:}, {@code
- * topic:} and {@code lang:} match ids exactly (case-insensitive); {@code author:} matches names.
- * All terms are required unless {@code OR} says otherwise. Not thread-safe: one per query.
+ * in both languages; {@code title:} and {@code text:} search both languages; {@code source:},
+ * {@code topic:} and {@code lang:} match ids exactly (case-insensitive); {@code author:} matches
+ * names. All terms are required unless {@code OR} says otherwise. Not thread-safe: one per query.
  */
 final class UserQueryParser extends MultiFieldQueryParser {
   static final float TITLE_BOOST = 3f;
 
   private UserQueryParser() {
-    super(new String[] {Fields.TITLE_FR, Fields.TITLE_EN, Fields.BODY_FR, Fields.BODY_EN},
+    super(
+        new String[] {Fields.TITLE_FR, Fields.TITLE_EN, Fields.BODY_FR, Fields.BODY_EN},
         Analyzers.PER_FIELD,
-        Map.of(Fields.TITLE_FR, TITLE_BOOST, Fields.TITLE_EN, TITLE_BOOST, Fields.BODY_FR, 1f, Fields.BODY_EN, 1f));
+        Map.of(
+            Fields.TITLE_FR,
+            TITLE_BOOST,
+            Fields.TITLE_EN,
+            TITLE_BOOST,
+            Fields.BODY_FR,
+            1f,
+            Fields.BODY_EN,
+            1f));
     setDefaultOperator(QueryParser.Operator.AND);
     setSplitOnWhitespace(true);
   }
@@ -49,18 +58,22 @@ final class UserQueryParser extends MultiFieldQueryParser {
     }
   }
 
-  private static final java.util.regex.Pattern COLUMN = java.util.regex.Pattern.compile("column (\\d+)");
+  private static final java.util.regex.Pattern COLUMN =
+      java.util.regex.Pattern.compile("column (\\d+)");
 
   private static QuerySyntaxException syntax(String q, ParseException wrapped) {
     String message = wrapped.getMessage() == null ? "" : wrapped.getMessage();
     int unknown = message.indexOf("unknown field");
     if (unknown >= 0) {
-      return new QuerySyntaxException("bad query '" + q + "': " + message.substring(unknown).strip(), 0);
+      return new QuerySyntaxException(
+          "bad query '" + q + "': " + message.substring(unknown).strip(), 0);
     }
     Throwable cause = wrapped.getCause() == null ? wrapped : wrapped.getCause();
     int column = 0;
     String what;
-    if (cause instanceof ParseException pe && pe.currentToken != null && pe.currentToken.next != null) {
+    if (cause instanceof ParseException pe
+        && pe.currentToken != null
+        && pe.currentToken.next != null) {
       Token bad = pe.currentToken.next;
       if (bad.kind == 0) {
         column = q.length() + 1;
@@ -72,12 +85,23 @@ final class UserQueryParser extends MultiFieldQueryParser {
     } else {
       java.util.regex.Matcher m = COLUMN.matcher(String.valueOf(cause.getMessage()));
       column = m.find() ? Integer.parseInt(m.group(1)) : 0;
-      what = String.valueOf(cause.getMessage()).contains("<EOF>")
-          ? "unexpected end of query (a quote is left open)" : "unexpected character";
+      what =
+          String.valueOf(cause.getMessage()).contains("<EOF>")
+              ? "unexpected end of query (a quote is left open)"
+              : "unexpected character";
       column = what.contains("end of query") ? q.length() + 1 : column;
     }
-    return new QuerySyntaxException("bad query at column " + column + ": " + what + "\n  " + q + "\n  "
-        + " ".repeat(Math.max(0, column - 1)) + "^", column);
+    return new QuerySyntaxException(
+        "bad query at column "
+            + column
+            + ": "
+            + what
+            + "\n  "
+            + q
+            + "\n  "
+            + " ".repeat(Math.max(0, column - 1))
+            + "^",
+        column);
   }
 
   /** The query on any of {@code fields}: a disjunction of the per-field queries that exist. */
@@ -108,8 +132,13 @@ final class UserQueryParser extends MultiFieldQueryParser {
       case "text" -> any(textFn, Fields.TITLE_FR, Fields.TITLE_EN, Fields.BODY_FR, Fields.BODY_EN);
       case "author" -> textFn.apply(Fields.AUTHOR);
       case "source", "topic", "lang" -> keywordFn.apply(f);
-      default -> throw new ParseException("unknown field '" + field + "' (fields: "
-          + String.join(", ", Fields.USER_FIELDS) + ")");
+      default ->
+          throw new ParseException(
+              "unknown field '"
+                  + field
+                  + "' (fields: "
+                  + String.join(", ", Fields.USER_FIELDS)
+                  + ")");
     };
   }
 
@@ -126,7 +155,10 @@ final class UserQueryParser extends MultiFieldQueryParser {
     if (field == null || isInternal(field)) {
       return super.getFieldQuery(field, text, quoted);
     }
-    return user(field, f -> super.getFieldQuery(f, text, quoted), f -> new TermQuery(new Term(f, lower(text))));
+    return user(
+        field,
+        f -> super.getFieldQuery(f, text, quoted),
+        f -> new TermQuery(new Term(f, lower(text))));
   }
 
   @Override
@@ -134,7 +166,10 @@ final class UserQueryParser extends MultiFieldQueryParser {
     if (field == null || isInternal(field)) {
       return super.getFieldQuery(field, text, slop);
     }
-    return user(field, f -> super.getFieldQuery(f, text, slop), f -> new TermQuery(new Term(f, lower(text))));
+    return user(
+        field,
+        f -> super.getFieldQuery(f, text, slop),
+        f -> new TermQuery(new Term(f, lower(text))));
   }
 
   @Override
@@ -142,7 +177,8 @@ final class UserQueryParser extends MultiFieldQueryParser {
     if (field == null || isInternal(field)) {
       return super.getPrefixQuery(field, text);
     }
-    return user(field, f -> super.getPrefixQuery(f, text), f -> new PrefixQuery(new Term(f, lower(text))));
+    return user(
+        field, f -> super.getPrefixQuery(f, text), f -> new PrefixQuery(new Term(f, lower(text))));
   }
 
   @Override
@@ -150,7 +186,10 @@ final class UserQueryParser extends MultiFieldQueryParser {
     if (field == null || isInternal(field)) {
       return super.getWildcardQuery(field, text);
     }
-    return user(field, f -> super.getWildcardQuery(f, text), f -> new WildcardQuery(new Term(f, lower(text))));
+    return user(
+        field,
+        f -> super.getWildcardQuery(f, text),
+        f -> new WildcardQuery(new Term(f, lower(text))));
   }
 
   @Override
@@ -158,21 +197,34 @@ final class UserQueryParser extends MultiFieldQueryParser {
     if (field == null || isInternal(field)) {
       return super.getFuzzyQuery(field, text, similarity);
     }
-    return user(field, f -> super.getFuzzyQuery(f, text, similarity), f -> new TermQuery(new Term(f, lower(text))));
+    return user(
+        field,
+        f -> super.getFuzzyQuery(f, text, similarity),
+        f -> new TermQuery(new Term(f, lower(text))));
   }
 
   @Override
-  protected Query getRangeQuery(String field, String a, String b, boolean startInc, boolean endInc) throws ParseException {
+  protected Query getRangeQuery(String field, String a, String b, boolean startInc, boolean endInc)
+      throws ParseException {
     if (field == null || isInternal(field)) {
       return super.getRangeQuery(field, a, b, startInc, endInc);
     }
-    return user(field, f -> super.getRangeQuery(f, a, b, startInc, endInc),
-        f -> super.getRangeQuery(f, a == null ? null : lower(a), b == null ? null : lower(b), startInc, endInc));
+    return user(
+        field,
+        f -> super.getRangeQuery(f, a, b, startInc, endInc),
+        f ->
+            super.getRangeQuery(
+                f, a == null ? null : lower(a), b == null ? null : lower(b), startInc, endInc));
   }
 
   private static boolean isInternal(String field) {
-    return field.equals(Fields.TITLE_FR) || field.equals(Fields.TITLE_EN) || field.equals(Fields.BODY_FR)
-        || field.equals(Fields.BODY_EN) || field.equals(Fields.AUTHOR) || field.equals(Fields.SOURCE)
-        || field.equals(Fields.TOPIC) || field.equals(Fields.LANG);
+    return field.equals(Fields.TITLE_FR)
+        || field.equals(Fields.TITLE_EN)
+        || field.equals(Fields.BODY_FR)
+        || field.equals(Fields.BODY_EN)
+        || field.equals(Fields.AUTHOR)
+        || field.equals(Fields.SOURCE)
+        || field.equals(Fields.TOPIC)
+        || field.equals(Fields.LANG);
   }
 }

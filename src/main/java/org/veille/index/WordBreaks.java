@@ -59,7 +59,9 @@ final class WordBreaks extends BreakIterator {
       return DONE;
     }
     int i = Math.max(0, offset) + 1;
-    while (i < n && !(Character.isWhitespace(text.charAt(i - 1)) && !Character.isWhitespace(text.charAt(i)))) {
+    while (i < n
+        && !(Character.isWhitespace(text.charAt(i - 1))
+            && !Character.isWhitespace(text.charAt(i)))) {
       i++;
     }
     current = Math.min(i, n);
@@ -73,7 +75,9 @@ final class WordBreaks extends BreakIterator {
       return DONE;
     }
     int i = Math.min(offset, text.length()) - 1;
-    while (i > 0 && !(Character.isWhitespace(text.charAt(i - 1)) && !Character.isWhitespace(text.charAt(i)))) {
+    while (i > 0
+        && !(Character.isWhitespace(text.charAt(i - 1))
+            && !Character.isWhitespace(text.charAt(i)))) {
       i--;
     }
     current = Math.max(i, 0);

@@ -27,8 +27,12 @@ final class Composer {
 
   Composer(String from, String title) throws AddressException {
     this.from = new InternetAddress(from, true);
-    String slug = java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-        .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    String slug =
+        java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFD)
+            .replaceAll("\\p{M}", "")
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "-")
+            .replaceAll("^-|-$", "");
     this.listId = clean(title) + " <" + (slug.isEmpty() ? "veille" : slug) + "." + domain() + ">";
   }
 
@@ -44,15 +48,25 @@ final class Composer {
   /** A stable id per week and recipient, so that clients can spot a duplicate. */
   String messageId(String week, String recipient) {
     try {
-      byte[] h = MessageDigest.getInstance("SHA-256").digest((week + "\n" + recipient.toLowerCase(Locale.ROOT))
-          .getBytes(StandardCharsets.UTF_8));
-      return "<veille." + clean(week) + "." + HexFormat.of().formatHex(h, 0, 8) + "@" + domain() + ">";
+      byte[] h =
+          MessageDigest.getInstance("SHA-256")
+              .digest(
+                  (week + "\n" + recipient.toLowerCase(Locale.ROOT))
+                      .getBytes(StandardCharsets.UTF_8));
+      return "<veille."
+          + clean(week)
+          + "."
+          + HexFormat.of().formatHex(h, 0, 8)
+          + "@"
+          + domain()
+          + ">";
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  MimeMessage compose(Session session, Letter letter, String recipient, Instant now) throws MessagingException {
+  MimeMessage compose(Session session, Letter letter, String recipient, Instant now)
+      throws MessagingException {
     MimeMessage m = new FixedIdMessage(session, messageId(letter.week(), recipient));
     m.setFrom(from);
     m.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient, true));

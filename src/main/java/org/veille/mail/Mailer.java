@@ -45,7 +45,8 @@ public final class Mailer {
   private final Store store;
   private final Clock clock;
 
-  public Mailer(Settings settings, Map<String, String> env, Store store, Clock clock) throws MailException {
+  public Mailer(Settings settings, Map<String, String> env, Store store, Clock clock)
+      throws MailException {
     this.smtp = settings.smtp();
     this.env = env;
     this.store = store;
@@ -57,7 +58,9 @@ public final class Mailer {
     }
   }
 
-  /** Everyone the newsletter goes to: the recipients, then the editor (who gets the editor's copy). */
+  /**
+   * Everyone the newsletter goes to: the recipients, then the editor (who gets the editor's copy).
+   */
   public static List<String> audience(Settings.Newsletter nl) {
     Set<String> all = new LinkedHashSet<>(nl.recipients());
     nl.editorAddress().ifPresent(all::add);
@@ -79,16 +82,21 @@ public final class Mailer {
       for (String r : recipients) {
         Delivery before = ledger.get(r);
         if (before != null && before.status() != Delivery.Status.PENDING) {
-          lines.add(new Line(r, switch (before.status()) {
-            case SENT -> Outcome.ALREADY_SENT;
-            case FAILED -> Outcome.ALREADY_FAILED;
-            default -> Outcome.INTERRUPTED_BEFORE;
-          }, before.error()));
+          lines.add(
+              new Line(
+                  r,
+                  switch (before.status()) {
+                    case SENT -> Outcome.ALREADY_SENT;
+                    case FAILED -> Outcome.ALREADY_FAILED;
+                    default -> Outcome.INTERRUPTED_BEFORE;
+                  },
+                  before.error()));
           continue;
         }
         int attempts = before == null ? 1 : before.attempts() + 1;
         if (stopped != null) {
-          record(letter.week(), r, Delivery.Status.PENDING, attempts - 1, "not attempted: " + stopped);
+          record(
+              letter.week(), r, Delivery.Status.PENDING, attempts - 1, "not attempted: " + stopped);
           lines.add(new Line(r, Outcome.PENDING, "not attempted: " + stopped));
           continue;
         }
@@ -107,13 +115,21 @@ public final class Mailer {
           int code = code(e);
           boolean permanent = code >= 500 && code < 600;
           String error = describe(e, code);
-          record(letter.week(), r, permanent ? Delivery.Status.FAILED : Delivery.Status.PENDING, attempts, error);
+          record(
+              letter.week(),
+              r,
+              permanent ? Delivery.Status.FAILED : Delivery.Status.PENDING,
+              attempts,
+              error);
           lines.add(new Line(r, permanent ? Outcome.FAILED : Outcome.PENDING, error));
         } catch (MessagingException e) {
           String error = describe(e, code(e));
           record(letter.week(), r, Delivery.Status.PENDING, attempts, error);
           lines.add(new Line(r, Outcome.PENDING, error));
-          stopped = e instanceof AuthenticationFailedException ? "SMTP authentication failed" : "SMTP server unavailable";
+          stopped =
+              e instanceof AuthenticationFailedException
+                  ? "SMTP authentication failed"
+                  : "SMTP server unavailable";
           closeQuietly(transport);
           transport = null;
         }
@@ -139,8 +155,13 @@ public final class Mailer {
           transport.sendMessage(m, m.getAllRecipients());
           lines.add(new Line(r, Outcome.SENT, null));
         } catch (MessagingException e) {
-          lines.add(new Line(r, e instanceof SendFailedException && code(e) >= 500 ? Outcome.FAILED : Outcome.PENDING,
-              describe(e, code(e))));
+          lines.add(
+              new Line(
+                  r,
+                  e instanceof SendFailedException && code(e) >= 500
+                      ? Outcome.FAILED
+                      : Outcome.PENDING,
+                  describe(e, code(e))));
         }
       }
     } finally {
@@ -150,7 +171,8 @@ public final class Mailer {
   }
 
   /** Writes the messages that {@link #send} would send as {@code .eml} files; records nothing. */
-  public SendReport dryRun(Letter letter, Letter editorLetter, List<String> recipients, String editor, Path outbox)
+  public SendReport dryRun(
+      Letter letter, Letter editorLetter, List<String> recipients, String editor, Path outbox)
       throws MailException {
     Session session = Session.getInstance(new Properties());
     List<Line> lines = new ArrayList<>();
@@ -158,8 +180,10 @@ public final class Mailer {
       Path dir = outbox.resolve(letter.week());
       Files.createDirectories(dir);
       for (String r : recipients) {
-        MimeMessage m = composer.compose(session, r.equals(editor) ? editorLetter : letter, r, clock.instant());
-        Path file = dir.resolve(r.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9@._-]", "_") + ".eml");
+        MimeMessage m =
+            composer.compose(session, r.equals(editor) ? editorLetter : letter, r, clock.instant());
+        Path file =
+            dir.resolve(r.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9@._-]", "_") + ".eml");
         try (OutputStream out = Files.newOutputStream(file)) {
           m.writeTo(out);
         }
@@ -171,9 +195,17 @@ public final class Mailer {
     return new SendReport(letter.week(), lines);
   }
 
-  private void record(String week, String recipient, Delivery.Status status, int attempts, String error) {
-    store.recordDelivery(new Delivery(week, recipient, status, attempts, error, clock.instant(),
-        composer.messageId(week, recipient)));
+  private void record(
+      String week, String recipient, Delivery.Status status, int attempts, String error) {
+    store.recordDelivery(
+        new Delivery(
+            week,
+            recipient,
+            status,
+            attempts,
+            error,
+            clock.instant(),
+            composer.messageId(week, recipient)));
   }
 
   private Session session() throws MailException {
@@ -196,8 +228,10 @@ public final class Mailer {
       p.put("mail.smtp.auth", "true");
       String password = env.get(smtp.passwordEnv());
       if (password == null || password.isEmpty()) {
-        throw new MailException("settings.smtp.username is set but the environment variable "
-            + smtp.passwordEnv() + " (settings.smtp.password_env) is empty");
+        throw new MailException(
+            "settings.smtp.username is set but the environment variable "
+                + smtp.passwordEnv()
+                + " (settings.smtp.password_env) is empty");
       }
     }
     return Session.getInstance(p);
@@ -215,7 +249,9 @@ public final class Mailer {
 
   /** The SMTP reply code of a failure, or 0 when the server gave none (connection lost). */
   private static int code(Exception e) {
-    for (Exception x = e; x != null; x = x instanceof MessagingException me ? me.getNextException() : null) {
+    for (Exception x = e;
+        x != null;
+        x = x instanceof MessagingException me ? me.getNextException() : null) {
       if (x instanceof SMTPAddressFailedException a) {
         return a.getReturnCode();
       }
@@ -228,14 +264,16 @@ public final class Mailer {
 
   private String describe(Exception e, int code) {
     String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    for (Exception x = e instanceof MessagingException me ? me.getNextException() : null; x != null;
+    for (Exception x = e instanceof MessagingException me ? me.getNextException() : null;
+        x != null;
         x = x instanceof MessagingException me ? me.getNextException() : null) {
       if (x.getMessage() != null) {
         m = x.getMessage();
       }
     }
     String where = smtp.host() + ":" + smtp.port();
-    return (code > 0 ? "SMTP " + code + ": " : "") + m.replaceAll("\\s+", " ").strip()
+    return (code > 0 ? "SMTP " + code + ": " : "")
+        + m.replaceAll("\\s+", " ").strip()
         + (code > 0 ? "" : " (" + where + ")");
   }
 

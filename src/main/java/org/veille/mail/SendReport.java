@@ -17,7 +17,8 @@ public record SendReport(String week, List<Line> lines) {
 
   /** True when this run left someone unserved (still owed, or refused for good). */
   public boolean incomplete() {
-    return lines.stream().anyMatch(l -> l.outcome() == Outcome.PENDING || l.outcome() == Outcome.FAILED);
+    return lines.stream()
+        .anyMatch(l -> l.outcome() == Outcome.PENDING || l.outcome() == Outcome.FAILED);
   }
 
   /** One recipient's outcome in this run; {@code error} is null unless it went wrong. */

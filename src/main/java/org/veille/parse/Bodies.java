@@ -19,14 +19,18 @@ final class Bodies {
   private static final Pattern XML_ENCODING =
       Pattern.compile("<\\?xml[^>]*encoding\\s*=\\s*[\"']([A-Za-z0-9._-]+)[\"']");
   private static final Pattern META_CHARSET =
-      Pattern.compile("<meta[^>]+charset\\s*=\\s*[\"']?([A-Za-z0-9._-]+)", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "<meta[^>]+charset\\s*=\\s*[\"']?([A-Za-z0-9._-]+)", Pattern.CASE_INSENSITIVE);
   private static final Pattern HEADER_CHARSET =
       Pattern.compile("charset\\s*=\\s*\"?([A-Za-z0-9._-]+)", Pattern.CASE_INSENSITIVE);
 
   private Bodies() {}
 
   static String decode(byte[] body, String contentType) {
-    if (body.length >= 3 && (body[0] & 0xff) == 0xEF && (body[1] & 0xff) == 0xBB && (body[2] & 0xff) == 0xBF) {
+    if (body.length >= 3
+        && (body[0] & 0xff) == 0xEF
+        && (body[1] & 0xff) == 0xBB
+        && (body[2] & 0xff) == 0xBF) {
       return new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
     }
     if (body.length >= 2 && (body[0] & 0xff) == 0xFE && (body[1] & 0xff) == 0xFF) {
@@ -48,10 +52,13 @@ final class Bodies {
 
   private static Optional<String> strictUtf8(byte[] body) {
     try {
-      return Optional.of(StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(body)).toString());
+      return Optional.of(
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(body))
+              .toString());
     } catch (CharacterCodingException e) {
       return Optional.empty();
     }
@@ -59,15 +66,19 @@ final class Bodies {
 
   private static Optional<Charset> declared(byte[] body, String contentType) {
     String head = new String(body, 0, Math.min(body.length, 2048), StandardCharsets.ISO_8859_1);
-    for (Matcher m : new Matcher[] {
-        XML_ENCODING.matcher(head), META_CHARSET.matcher(head),
-        HEADER_CHARSET.matcher(contentType == null ? "" : contentType)}) {
+    for (Matcher m :
+        new Matcher[] {
+          XML_ENCODING.matcher(head),
+          META_CHARSET.matcher(head),
+          HEADER_CHARSET.matcher(contentType == null ? "" : contentType)
+        }) {
       if (m.find()) {
         try {
           String name = m.group(1).toLowerCase(Locale.ROOT);
           // ISO-8859-1 labels mean Windows-1252 in practice (the WHATWG rule browsers follow).
-          return Optional.of(Charset.forName(name.equals("iso-8859-1") || name.equals("latin1")
-              ? "windows-1252" : name));
+          return Optional.of(
+              Charset.forName(
+                  name.equals("iso-8859-1") || name.equals("latin1") ? "windows-1252" : name));
         } catch (IllegalArgumentException e) {
           // unknown charset name: try the next declaration
         }

@@ -13,10 +13,33 @@ import java.util.Optional;
  * and tracking parameters ({@code utm_*}, {@code fbclid}, {@code gclid}, …) removed.
  */
 public final class CanonicalUrl {
-  private static final List<String> TRACKING = List.of(
-      "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "igshid", "mc_cid",
-      "mc_eid", "_hsenc", "_hsmi", "mkt_tok", "xtor", "at_medium", "at_campaign", "at_source",
-      "ncid", "cmpid", "oly_enc_id", "oly_anon_id", "vero_id", "_ga", "_gl", "ref_src");
+  private static final List<String> TRACKING =
+      List.of(
+          "fbclid",
+          "gclid",
+          "dclid",
+          "gbraid",
+          "wbraid",
+          "msclkid",
+          "yclid",
+          "igshid",
+          "mc_cid",
+          "mc_eid",
+          "_hsenc",
+          "_hsmi",
+          "mkt_tok",
+          "xtor",
+          "at_medium",
+          "at_campaign",
+          "at_source",
+          "ncid",
+          "cmpid",
+          "oly_enc_id",
+          "oly_anon_id",
+          "vero_id",
+          "_ga",
+          "_gl",
+          "ref_src");
   private static final BasicURLNormalizer NORMALIZER =
       BasicURLNormalizer.newBuilder().queryParamsToRemove(TRACKING).build();
 
@@ -60,8 +83,10 @@ public final class CanonicalUrl {
     String s = uri.toString();
     int q = s.indexOf('?');
     int hash = s.indexOf('#', q);
-    String rebuilt = s.substring(0, q) + (kept.length() == 0 ? "" : "?" + kept)
-        + (hash >= 0 ? s.substring(hash) : "");
+    String rebuilt =
+        s.substring(0, q)
+            + (kept.length() == 0 ? "" : "?" + kept)
+            + (hash >= 0 ? s.substring(hash) : "");
     return new URI(rebuilt);
   }
 }

@@ -48,15 +48,20 @@ public final class FeedParser {
       return new Failed(Problem.NOT_A_FEED, "the server returned JSON, not an RSS or Atom feed");
     }
     if (first != '<') {
-      return new Failed(Problem.NOT_A_FEED, "the response is not XML (it starts with '"
-          + Text.shorten(Text.fold(head), 40) + "'), so not an RSS or Atom feed");
+      return new Failed(
+          Problem.NOT_A_FEED,
+          "the response is not XML (it starts with '"
+              + Text.shorten(Text.fold(head), 40)
+              + "'), so not an RSS or Atom feed");
     }
     if (looksLikeHtml(head)) {
       return feedLink(url, head);
     }
     if (XmlRepair.hostile(head)) {
-      return new Failed(Problem.HOSTILE, "refused: the document declares XML entities in a DTD,"
-          + " which feeds never need (an entity-expansion or external-entity attack)");
+      return new Failed(
+          Problem.HOSTILE,
+          "refused: the document declares XML entities in a DTD,"
+              + " which feeds never need (an entity-expansion or external-entity attack)");
     }
     FeedException strictError;
     try {
@@ -65,7 +70,8 @@ public final class FeedParser {
       strictError = e instanceof FeedException fe ? fe : new FeedException(e.getMessage(), e);
     }
     try {
-      return new ParseResult.Parsed(convert(read(XmlRepair.repair(head)), base(url, head), sourceLang, true));
+      return new ParseResult.Parsed(
+          convert(read(XmlRepair.repair(head)), base(url, head), sourceLang, true));
     } catch (FeedException | IllegalArgumentException e) {
       return new Failed(Problem.MALFORMED, describe(strictError));
     }
@@ -95,14 +101,19 @@ public final class FeedParser {
     if (start.startsWith("<!doctype html") || start.startsWith("<html")) {
       return true;
     }
-    boolean feedMarkers = start.contains("<rss") || start.contains("<feed") || start.contains("<rdf:rdf")
-        || start.contains("<channel");
-    return !feedMarkers && (start.contains("<html") || start.contains("<body") || start.contains("<head"));
+    boolean feedMarkers =
+        start.contains("<rss")
+            || start.contains("<feed")
+            || start.contains("<rdf:rdf")
+            || start.contains("<channel");
+    return !feedMarkers
+        && (start.contains("<html") || start.contains("<body") || start.contains("<head"));
   }
 
   private static ParseResult feedLink(URI url, String html) {
     Document doc = Jsoup.parse(html, url.toString());
-    for (Element link : doc.select("link[rel~=(?i)\\balternate\\b][type~=(?i)(rss|atom)\\+xml][href]")) {
+    for (Element link :
+        doc.select("link[rel~=(?i)\\balternate\\b][type~=(?i)(rss|atom)\\+xml][href]")) {
       String href = link.absUrl("href");
       if (!href.isEmpty()) {
         try {
@@ -112,8 +123,10 @@ public final class FeedParser {
         }
       }
     }
-    return new Failed(Problem.NOT_A_FEED, "this URL returns an HTML page that links to no feed"
-        + " (no <link rel=\"alternate\" type=\"application/rss+xml\">); use type: page with selectors");
+    return new Failed(
+        Problem.NOT_A_FEED,
+        "this URL returns an HTML page that links to no feed"
+            + " (no <link rel=\"alternate\" type=\"application/rss+xml\">); use type: page with selectors");
   }
 
   private static final java.util.regex.Pattern XML_BASE =
@@ -121,7 +134,8 @@ public final class FeedParser {
 
   /** The document's own base: an Atom feed's {@code xml:base}, resolved against the feed URL. */
   private static URI base(URI url, String xml) {
-    java.util.regex.Matcher m = XML_BASE.matcher(xml.length() > 4096 ? xml.substring(0, 4096) : xml);
+    java.util.regex.Matcher m =
+        XML_BASE.matcher(xml.length() > 4096 ? xml.substring(0, 4096) : xml);
     if (m.find()) {
       try {
         return url.resolve(new URI(m.group(1).trim()));
@@ -144,7 +158,8 @@ public final class FeedParser {
   private static ParsedItem item(SyndEntry e, URI base, String feedLang, String sourceLang) {
     URI url = CanonicalUrl.of(link(e), base).orElse(null);
     String title = Text.plain(e.getTitle());
-    String description = e.getDescription() == null ? "" : nullToEmpty(e.getDescription().getValue());
+    String description =
+        e.getDescription() == null ? "" : nullToEmpty(e.getDescription().getValue());
     StringBuilder content = new StringBuilder();
     for (SyndContent c : e.getContents()) {
       content.append(nullToEmpty(c.getValue())).append('\n');
@@ -154,18 +169,31 @@ public final class FeedParser {
     if (summary.isEmpty()) {
       summary = Text.shorten(contentText, SUMMARY_FROM_CONTENT);
     }
-    String html = Text.sanitized(content.length() > 0 ? content.toString() : description, base.toString());
+    String html =
+        Text.sanitized(content.length() > 0 ? content.toString() : description, base.toString());
     Instant published = instant(e.getPublishedDate());
     Instant updated = instant(e.getUpdatedDate());
     String guid = guid(e);
     DCModule dc = (DCModule) e.getModule(DCModule.URI);
     String itemLang = dc == null ? null : dc.getLanguage();
-    return new ParsedItem(guid, url, title, summary, contentText, html, author(e),
-        published != null ? published : updated, updated, categories(e),
+    return new ParsedItem(
+        guid,
+        url,
+        title,
+        summary,
+        contentText,
+        html,
+        author(e),
+        published != null ? published : updated,
+        updated,
+        categories(e),
         Languages.choose(itemLang, feedLang, sourceLang, title + " " + summary));
   }
 
-  /** The entry's own id: an RSS guid or an Atom id; null when the feed gives none (Rome would invent one). */
+  /**
+   * The entry's own id: an RSS guid or an Atom id; null when the feed gives none (Rome would invent
+   * one).
+   */
   private static String guid(SyndEntry e) {
     Object wire = e.getWireEntry();
     String id = null;

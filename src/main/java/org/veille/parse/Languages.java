@@ -8,16 +8,64 @@ import java.util.Set;
  * between French and English from function words, which is reliable on a title and a summary.
  */
 final class Languages {
-  private static final Set<String> FRENCH = Set.of(
-      "le", "la", "les", "des", "du", "de", "un", "une", "et", "est", "pour", "dans", "sur", "au",
-      "aux", "avec", "par", "qui", "que", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs",
-      "plus", "pas", "ne", "en", "sont", "nous", "vous", "ils", "elle", "à", "été", "être", "d", "l",
-      "qu", "où", "entre", "collectivités", "ville", "villes", "territoires", "projet", "projets");
-  private static final Set<String> ENGLISH = Set.of(
-      "the", "of", "and", "to", "in", "is", "for", "on", "with", "by", "that", "this", "these",
-      "are", "was", "were", "be", "been", "from", "at", "as", "it", "its", "their", "they", "we",
-      "you", "an", "or", "not", "has", "have", "how", "what", "which", "city", "cities", "new",
-      "will", "can", "about", "into", "more");
+  private static final Set<String> FRENCH =
+      Set.of(
+          "le",
+          "la",
+          "les",
+          "des",
+          "du",
+          "de",
+          "un",
+          "une",
+          "et",
+          "est",
+          "pour",
+          "dans",
+          "sur",
+          "au",
+          "aux",
+          "avec",
+          "par",
+          "qui",
+          "que",
+          "ce",
+          "cette",
+          "ces",
+          "son",
+          "sa",
+          "ses",
+          "leur",
+          "leurs",
+          "plus",
+          "pas",
+          "ne",
+          "en",
+          "sont",
+          "nous",
+          "vous",
+          "ils",
+          "elle",
+          "à",
+          "été",
+          "être",
+          "d",
+          "l",
+          "qu",
+          "où",
+          "entre",
+          "collectivités",
+          "ville",
+          "villes",
+          "territoires",
+          "projet",
+          "projets");
+  private static final Set<String> ENGLISH =
+      Set.of(
+          "the", "of", "and", "to", "in", "is", "for", "on", "with", "by", "that", "this", "these",
+          "are", "was", "were", "be", "been", "from", "at", "as", "it", "its", "their", "they",
+          "we", "you", "an", "or", "not", "has", "have", "how", "what", "which", "city", "cities",
+          "new", "will", "can", "about", "into", "more");
 
   private Languages() {}
 

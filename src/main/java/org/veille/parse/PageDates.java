@@ -19,23 +19,59 @@ import java.util.regex.Pattern;
  * time is midnight in the given zone.
  */
 final class PageDates {
-  private static final Map<String, Integer> MONTHS = Map.ofEntries(
-      Map.entry("janvier", 1), Map.entry("janv", 1), Map.entry("février", 2), Map.entry("fevrier", 2),
-      Map.entry("févr", 2), Map.entry("fevr", 2), Map.entry("mars", 3), Map.entry("avril", 4),
-      Map.entry("avr", 4), Map.entry("mai", 5), Map.entry("juin", 6), Map.entry("juillet", 7),
-      Map.entry("juil", 7), Map.entry("août", 8), Map.entry("aout", 8), Map.entry("septembre", 9),
-      Map.entry("sept", 9), Map.entry("octobre", 10), Map.entry("oct", 10), Map.entry("novembre", 11),
-      Map.entry("nov", 11), Map.entry("décembre", 12), Map.entry("decembre", 12), Map.entry("déc", 12),
-      Map.entry("dec", 12), Map.entry("january", 1), Map.entry("jan", 1), Map.entry("february", 2),
-      Map.entry("feb", 2), Map.entry("march", 3), Map.entry("mar", 3), Map.entry("april", 4),
-      Map.entry("apr", 4), Map.entry("may", 5), Map.entry("june", 6), Map.entry("jun", 6),
-      Map.entry("july", 7), Map.entry("jul", 7), Map.entry("august", 8), Map.entry("aug", 8),
-      Map.entry("september", 9), Map.entry("sep", 9), Map.entry("october", 10),
-      Map.entry("november", 11), Map.entry("december", 12));
+  private static final Map<String, Integer> MONTHS =
+      Map.ofEntries(
+          Map.entry("janvier", 1),
+          Map.entry("janv", 1),
+          Map.entry("février", 2),
+          Map.entry("fevrier", 2),
+          Map.entry("févr", 2),
+          Map.entry("fevr", 2),
+          Map.entry("mars", 3),
+          Map.entry("avril", 4),
+          Map.entry("avr", 4),
+          Map.entry("mai", 5),
+          Map.entry("juin", 6),
+          Map.entry("juillet", 7),
+          Map.entry("juil", 7),
+          Map.entry("août", 8),
+          Map.entry("aout", 8),
+          Map.entry("septembre", 9),
+          Map.entry("sept", 9),
+          Map.entry("octobre", 10),
+          Map.entry("oct", 10),
+          Map.entry("novembre", 11),
+          Map.entry("nov", 11),
+          Map.entry("décembre", 12),
+          Map.entry("decembre", 12),
+          Map.entry("déc", 12),
+          Map.entry("dec", 12),
+          Map.entry("january", 1),
+          Map.entry("jan", 1),
+          Map.entry("february", 2),
+          Map.entry("feb", 2),
+          Map.entry("march", 3),
+          Map.entry("mar", 3),
+          Map.entry("april", 4),
+          Map.entry("apr", 4),
+          Map.entry("may", 5),
+          Map.entry("june", 6),
+          Map.entry("jun", 6),
+          Map.entry("july", 7),
+          Map.entry("jul", 7),
+          Map.entry("august", 8),
+          Map.entry("aug", 8),
+          Map.entry("september", 9),
+          Map.entry("sep", 9),
+          Map.entry("october", 10),
+          Map.entry("november", 11),
+          Map.entry("december", 12));
 
-  private static final Pattern ISO = Pattern.compile(
-      "(\\d{4}-\\d{2}-\\d{2})(?:[Tt ](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)([Zz]|[+-]\\d{2}:?\\d{2})?)?");
-  private static final Pattern NUMERIC = Pattern.compile("\\b(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4})\\b");
+  private static final Pattern ISO =
+      Pattern.compile(
+          "(\\d{4}-\\d{2}-\\d{2})(?:[Tt ](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)([Zz]|[+-]\\d{2}:?\\d{2})?)?");
+  private static final Pattern NUMERIC =
+      Pattern.compile("\\b(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4})\\b");
   private static final Pattern DAY_MONTH_YEAR =
       Pattern.compile("\\b(\\d{1,2})(?:er|st|nd|rd|th)?\\.?\\s+(\\p{L}+)\\.?,?\\s+(\\d{4})\\b");
   private static final Pattern MONTH_DAY_YEAR =
@@ -94,8 +130,10 @@ final class PageDates {
 
   private static Optional<Instant> date(String year, String month, String day, ZoneId zone) {
     try {
-      return Optional.of(LocalDate.of(Integer.parseInt(year), Integer.parseInt(month),
-          Integer.parseInt(day)).atStartOfDay(zone).toInstant());
+      return Optional.of(
+          LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day))
+              .atStartOfDay(zone)
+              .toInstant());
     } catch (java.time.DateTimeException | NumberFormatException e) {
       return Optional.empty();
     }

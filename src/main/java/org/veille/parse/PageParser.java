@@ -13,8 +13,8 @@ import org.veille.parse.ParseResult.Failed;
 import org.veille.parse.ParseResult.Problem;
 
 /**
- * Turns a web page without a feed into items with CSS selectors. A selector that matches nothing
- * is reported as a broken selector, never as an empty page: sites change their markup and the user
+ * Turns a web page without a feed into items with CSS selectors. A selector that matches nothing is
+ * reported as a broken selector, never as an empty page: sites change their markup and the user
  * must know. Thread-safe.
  */
 public final class PageParser {
@@ -26,7 +26,8 @@ public final class PageParser {
     this.zone = zone;
   }
 
-  public ParseResult parse(URI url, byte[] body, String contentType, PageRules rules, String sourceLang) {
+  public ParseResult parse(
+      URI url, byte[] body, String contentType, PageRules rules, String sourceLang) {
     String text = Bodies.decode(body, contentType).strip();
     if (text.isEmpty()) {
       return new Failed(Problem.EMPTY, "empty response (" + body.length + " bytes): no page in it");
@@ -37,10 +38,14 @@ public final class PageParser {
     Document doc = Jsoup.parse(text, url.toString());
     Elements found = doc.select(rules.item());
     if (found.isEmpty()) {
-      return new Failed(Problem.BROKEN_SELECTOR, "broken selector: select.item '" + rules.item()
-          + "' matched nothing on the page (the site may have changed its layout)");
+      return new Failed(
+          Problem.BROKEN_SELECTOR,
+          "broken selector: select.item '"
+              + rules.item()
+              + "' matched nothing on the page (the site may have changed its layout)");
     }
-    String pageLang = doc.selectFirst("html[lang]") == null ? null : doc.selectFirst("html[lang]").attr("lang");
+    String pageLang =
+        doc.selectFirst("html[lang]") == null ? null : doc.selectFirst("html[lang]").attr("lang");
     List<ParsedItem> items = new ArrayList<>();
     for (Element el : found) {
       ParsedItem item = item(el, url, rules, pageLang, sourceLang);
@@ -49,21 +54,33 @@ public final class PageParser {
       }
     }
     if (items.isEmpty()) {
-      return new Failed(Problem.BROKEN_SELECTOR, "broken selector: select.item '" + rules.item()
-          + "' matched " + found.size() + " elements, but none has a title or a link");
+      return new Failed(
+          Problem.BROKEN_SELECTOR,
+          "broken selector: select.item '"
+              + rules.item()
+              + "' matched "
+              + found.size()
+              + " elements, but none has a title or a link");
     }
-    return new ParseResult.Parsed(new ParsedFeed(Text.plain(doc.title()), "html-page", false, items));
+    return new ParseResult.Parsed(
+        new ParsedFeed(Text.plain(doc.title()), "html-page", false, items));
   }
 
-  private ParsedItem item(Element el, URI base, PageRules rules, String pageLang, String sourceLang) {
+  private ParsedItem item(
+      Element el, URI base, PageRules rules, String pageLang, String sourceLang) {
     Element titleEl = first(el, rules.title(), HEADINGS);
-    Element linkEl = rules.link() != null ? el.selectFirst(rules.link())
-        : el.is("a[href]") ? el : el.selectFirst("a[href]");
+    Element linkEl =
+        rules.link() != null
+            ? el.selectFirst(rules.link())
+            : el.is("a[href]") ? el : el.selectFirst("a[href]");
     if (linkEl != null && !linkEl.is("[href]")) {
       Element inner = linkEl.selectFirst("a[href]");
       linkEl = inner != null ? inner : linkEl.closest("a[href]");
     }
-    String title = titleEl != null ? Text.fold(titleEl.text()) : linkEl != null ? Text.fold(linkEl.text()) : "";
+    String title =
+        titleEl != null
+            ? Text.fold(titleEl.text())
+            : linkEl != null ? Text.fold(linkEl.text()) : "";
     URI url = linkEl == null ? null : CanonicalUrl.of(linkEl.attr("abs:href"), base).orElse(null);
     Element summaryEl = first(el, rules.summary(), "p");
     String summary = summaryEl == null ? "" : Text.fold(summaryEl.text());
@@ -71,7 +88,17 @@ public final class PageParser {
       summary = "";
     }
     Instant published = date(el, rules.date());
-    return new ParsedItem(null, url, title, summary, "", "", null, published, null, List.of(),
+    return new ParsedItem(
+        null,
+        url,
+        title,
+        summary,
+        "",
+        "",
+        null,
+        published,
+        null,
+        List.of(),
         Languages.choose(null, pageLang, sourceLang, title + " " + summary));
   }
 

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One entry of a feed or page. {@code url} is canonical and absolute, or null when the entry has
- * no usable link; {@code guid}, {@code published}, {@code updated} and {@code author} may be null.
+ * One entry of a feed or page. {@code url} is canonical and absolute, or null when the entry has no
+ * usable link; {@code guid}, {@code published}, {@code updated} and {@code author} may be null.
  * Text fields are plain text, never null; {@code contentHtml} is sanitized HTML, possibly empty.
  */
 public record ParsedItem(

@@ -6,9 +6,8 @@ import org.jsoup.safety.Safelist;
 
 /** Turns feed and page markup into plain text or sanitized HTML. */
 final class Text {
-  private static final Safelist CONTENT = Safelist.relaxed()
-      .removeTags("img")
-      .addProtocols("a", "href", "http", "https", "mailto");
+  private static final Safelist CONTENT =
+      Safelist.relaxed().removeTags("img").addProtocols("a", "href", "http", "https", "mailto");
   private static final Document.OutputSettings COMPACT =
       new Document.OutputSettings().prettyPrint(false);
 
@@ -19,9 +18,10 @@ final class Text {
     if (markup == null || markup.isBlank()) {
       return "";
     }
-    String text = markup.indexOf('<') < 0 && markup.indexOf('&') < 0
-        ? markup
-        : Jsoup.parseBodyFragment(markup).text();
+    String text =
+        markup.indexOf('<') < 0 && markup.indexOf('&') < 0
+            ? markup
+            : Jsoup.parseBodyFragment(markup).text();
     return fold(text);
   }
 
@@ -31,7 +31,10 @@ final class Text {
     boolean space = false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (Character.isWhitespace(c) || c == '\u00a0' || c == '\u202f' || Character.isISOControl(c)) {
+      if (Character.isWhitespace(c)
+          || c == '\u00a0'
+          || c == '\u202f'
+          || Character.isISOControl(c)) {
         space = sb.length() > 0;
       } else {
         if (space) {

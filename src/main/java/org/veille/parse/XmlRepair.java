@@ -10,10 +10,12 @@ import org.jsoup.nodes.Entities;
  * characters XML forbids. Hostile DTDs are refused before this point (see {@link #hostile}).
  */
 final class XmlRepair {
-  private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE[^>\\[]*(\\[.*?\\]\\s*)?>",
-      Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+  private static final Pattern DOCTYPE =
+      Pattern.compile(
+          "<!DOCTYPE[^>\\[]*(\\[.*?\\]\\s*)?>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
   private static final Pattern ENTITY_DECL = Pattern.compile("<!ENTITY", Pattern.CASE_INSENSITIVE);
-  private static final Pattern AMP = Pattern.compile("&(#[0-9]+;|#[xX][0-9a-fA-F]+;|([A-Za-z][A-Za-z0-9]*);)?");
+  private static final Pattern AMP =
+      Pattern.compile("&(#[0-9]+;|#[xX][0-9a-fA-F]+;|([A-Za-z][A-Za-z0-9]*);)?");
   private static final Pattern INVALID_CHARS =
       Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]");
 
@@ -51,7 +53,10 @@ final class XmlRepair {
   }
 
   private static boolean isXmlEntity(String name) {
-    return name.equals("amp") || name.equals("lt") || name.equals("gt") || name.equals("quot")
+    return name.equals("amp")
+        || name.equals("lt")
+        || name.equals("gt")
+        || name.equals("quot")
         || name.equals("apos");
   }
 

@@ -19,7 +19,8 @@ public final class Catchup {
       e.setTimeZone(TimeZone.getTimeZone(zone));
       return e;
     } catch (ParseException e) {
-      throw new IllegalArgumentException("bad cron expression '" + expr + "': " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "bad cron expression '" + expr + "': " + e.getMessage(), e);
     }
   }
 
@@ -28,11 +29,14 @@ public final class Catchup {
     CronExpression e = cron(expr, zone);
     Date a = e.getNextValidTimeAfter(Date.from(now));
     Date b = a == null ? null : e.getNextValidTimeAfter(a);
-    return a == null || b == null ? Duration.ofDays(1) : Duration.between(a.toInstant(), b.toInstant());
+    return a == null || b == null
+        ? Duration.ofDays(1)
+        : Duration.between(a.toInstant(), b.toInstant());
   }
 
   /** A crawl is due at start when there was none, or the last is older than the crawl interval. */
-  public static boolean crawlDue(Optional<Instant> lastCrawl, String expr, ZoneId zone, Instant now) {
+  public static boolean crawlDue(
+      Optional<Instant> lastCrawl, String expr, ZoneId zone, Instant now) {
     return lastCrawl.isEmpty() || lastCrawl.get().isBefore(now.minus(interval(expr, zone, now)));
   }
 
@@ -41,7 +45,8 @@ public final class Catchup {
     CronExpression e = cron(expr, zone);
     Instant from = now.minus(Duration.ofDays(8));
     Instant last = null;
-    for (Date d = e.getNextValidTimeAfter(Date.from(from)); d != null && !d.toInstant().isAfter(now);
+    for (Date d = e.getNextValidTimeAfter(Date.from(from));
+        d != null && !d.toInstant().isAfter(now);
         d = e.getNextValidTimeAfter(d)) {
       last = d.toInstant();
     }

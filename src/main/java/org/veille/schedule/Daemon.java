@@ -30,9 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs jobs on Quartz cron schedules in a time zone. A job never overlaps itself; a job whose
- * {@code catchUp} says so runs once at start (a crawl gone stale, a newsletter still owed). Each run
- * is logged on one line and recorded in the state file. {@link #stop} starts no new run and waits
- * for running ones.
+ * {@code catchUp} says so runs once at start (a crawl gone stale, a newsletter still owed). Each
+ * run is logged on one line and recorded in the state file. {@link #stop} starts no new run and
+ * waits for running ones.
  */
 public final class Daemon implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger("veille.daemon");
@@ -44,8 +44,12 @@ public final class Daemon implements AutoCloseable {
     String run() throws Exception;
   }
 
-  /** A job: its name, cron expression, work, what to do to stop it early, and whether to catch up at start. */
-  public record Spec(String name, String cron, Task task, Runnable interrupt, BooleanSupplier catchUp) {}
+  /**
+   * A job: its name, cron expression, work, what to do to stop it early, and whether to catch up at
+   * start.
+   */
+  public record Spec(
+      String name, String cron, Task task, Runnable interrupt, BooleanSupplier catchUp) {}
 
   private final ZoneId zone;
   private final List<Spec> specs;
@@ -78,20 +82,36 @@ public final class Daemon implements AutoCloseable {
     scheduler = new StdSchedulerFactory(p).getScheduler();
     scheduler.getContext().put(DAEMON, this);
     for (Spec s : specs) {
-      var cron = CronScheduleBuilder.cronSchedule(s.cron()).inTimeZone(TimeZone.getTimeZone(zone))
-          .withMisfireHandlingInstructionDoNothing();
-      var job = JobBuilder.newJob(RunTask.class).withIdentity(s.name()).usingJobData("name", s.name()).storeDurably().build();
+      var cron =
+          CronScheduleBuilder.cronSchedule(s.cron())
+              .inTimeZone(TimeZone.getTimeZone(zone))
+              .withMisfireHandlingInstructionDoNothing();
+      var job =
+          JobBuilder.newJob(RunTask.class)
+              .withIdentity(s.name())
+              .usingJobData("name", s.name())
+              .storeDurably()
+              .build();
       Trigger t = TriggerBuilder.newTrigger().withIdentity(s.name()).withSchedule(cron).build();
       scheduler.scheduleJob(job, t);
-      state.put(s.name(), state.job(s.name()).orElse(new DaemonState.JobState(null, null, null, null, 0, null))
-          .withNext(next(s.cron())));
+      state.put(
+          s.name(),
+          state
+              .job(s.name())
+              .orElse(new DaemonState.JobState(null, null, null, null, 0, null))
+              .withNext(next(s.cron())));
     }
     scheduler.start();
-    log.info("daemon started (pid {}): {}", state.pid(), specs.stream().map(s -> s.name() + " \"" + s.cron() + "\"").toList());
+    log.info(
+        "daemon started (pid {}): {}",
+        state.pid(),
+        specs.stream().map(s -> s.name() + " \"" + s.cron() + "\"").toList());
     for (Spec s : specs) {
       if (s.catchUp().getAsBoolean()) {
         log.info("{}: catching up a run missed while the daemon was down", s.name());
-        scheduler.triggerJob(JobKey.jobKey(s.name()), new org.quartz.JobDataMap(java.util.Map.of("catchup", "true")));
+        scheduler.triggerJob(
+            JobKey.jobKey(s.name()),
+            new org.quartz.JobDataMap(java.util.Map.of("catchup", "true")));
       }
     }
   }
@@ -136,7 +156,9 @@ public final class Daemon implements AutoCloseable {
       summary = e.getMessage() == null ? e.toString() : e.getMessage();
     }
     long ms = (System.nanoTime() - t0) / 1_000_000;
-    state.put(name, new DaemonState.JobState(start, clock.instant(), outcome, summary, ms, next(spec.cron())));
+    state.put(
+        name,
+        new DaemonState.JobState(start, clock.instant(), outcome, summary, ms, next(spec.cron())));
     if (outcome.equals("ok")) {
       log.info("{}: {} in {} s: {}", name, outcome, String.format("%.1f", ms / 1000.0), summary);
     } else {
@@ -155,13 +177,16 @@ public final class Daemon implements AutoCloseable {
       if (scheduler != null) {
         scheduler.standby();
         specs.forEach(s -> s.interrupt().run());
-        Thread waiter = new Thread(() -> {
-          try {
-            scheduler.shutdown(true);
-          } catch (SchedulerException e) {
-            log.warn("scheduler shutdown: {}", e.getMessage());
-          }
-        }, "veille-shutdown");
+        Thread waiter =
+            new Thread(
+                () -> {
+                  try {
+                    scheduler.shutdown(true);
+                  } catch (SchedulerException e) {
+                    log.warn("scheduler shutdown: {}", e.getMessage());
+                  }
+                },
+                "veille-shutdown");
         waiter.setDaemon(true);
         waiter.start();
         waiter.join(timeout.toMillis());

@@ -23,7 +23,13 @@ import java.util.Optional;
  */
 public final class DaemonState {
   /** The record of one job. Times may be null (never ran, or no next run). */
-  public record JobState(Instant lastStart, Instant lastEnd, String outcome, String summary, long durationMs, Instant next) {
+  public record JobState(
+      Instant lastStart,
+      Instant lastEnd,
+      String outcome,
+      String summary,
+      long durationMs,
+      Instant next) {
     JobState withNext(Instant n) {
       return new JobState(lastStart, lastEnd, outcome, summary, durationMs, n);
     }
@@ -139,8 +145,15 @@ public final class DaemonState {
                 p.nextToken();
                 v.put(k, p.currentToken() == JsonToken.VALUE_NULL ? null : p.getText());
               }
-              jobs.put(name, new JobState(time(v.get("last_start")), time(v.get("last_end")), v.get("outcome"),
-                  v.get("summary"), v.get("duration_ms") == null ? 0 : Long.parseLong(v.get("duration_ms")), time(v.get("next"))));
+              jobs.put(
+                  name,
+                  new JobState(
+                      time(v.get("last_start")),
+                      time(v.get("last_end")),
+                      v.get("outcome"),
+                      v.get("summary"),
+                      v.get("duration_ms") == null ? 0 : Long.parseLong(v.get("duration_ms")),
+                      time(v.get("next"))));
             }
           }
           default -> p.skipChildren();

@@ -8,7 +8,13 @@ import java.util.Optional;
  * error} and {@code messageId} may be null.
  */
 public record Delivery(
-    String week, String recipient, Status status, int attempts, String error, Instant at, String messageId) {
+    String week,
+    String recipient,
+    Status status,
+    int attempts,
+    String error,
+    Instant at,
+    String messageId) {
 
   public Optional<String> errorMessage() {
     return Optional.ofNullable(error);

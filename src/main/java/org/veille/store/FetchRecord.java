@@ -5,11 +5,11 @@ import java.util.List;
 import org.veille.parse.ParsedItem;
 
 /**
- * The result of one source's fetch in a run, written in one transaction by {@link
- * Store#saveFetch}: the items found (empty unless {@code outcome} is OK), the new fetch state and a
- * line for the fetch log. {@code topics} is parallel to {@code items}: the topic ids of each
- * (empty when none were computed). {@code etag}, {@code lastModified}, {@code feedUrl}, {@code feedTitle},
- * {@code error} and {@code nextAttemptAt} may be null.
+ * The result of one source's fetch in a run, written in one transaction by {@link Store#saveFetch}:
+ * the items found (empty unless {@code outcome} is OK), the new fetch state and a line for the
+ * fetch log. {@code topics} is parallel to {@code items}: the topic ids of each (empty when none
+ * were computed). {@code etag}, {@code lastModified}, {@code feedUrl}, {@code feedTitle}, {@code
+ * error} and {@code nextAttemptAt} may be null.
  */
 public record FetchRecord(
     String sourceId,

@@ -8,8 +8,15 @@ import java.util.List;
  * {@code published} is the item's date or its first sighting.
  */
 public record IndexableItem(
-    String id, String title, String summary, String content, String lang, String author, Instant published,
-    List<String> sources, List<String> topics) {
+    String id,
+    String title,
+    String summary,
+    String content,
+    String lang,
+    String author,
+    Instant published,
+    List<String> sources,
+    List<String> topics) {
 
   public IndexableItem {
     sources = List.copyOf(sources);

@@ -3,7 +3,10 @@ package org.veille.store;
 import java.time.Instant;
 import java.util.List;
 
-/** Which items to read back: published at or after {@code since} (nullable), from any of {@code sources} (empty: all). */
+/**
+ * Which items to read back: published at or after {@code since} (nullable), from any of {@code
+ * sources} (empty: all).
+ */
 public record ItemFilter(Instant since, List<String> sources) {
   public ItemFilter {
     sources = List.copyOf(sources);

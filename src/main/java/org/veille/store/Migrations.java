@@ -12,8 +12,9 @@ import java.util.List;
  * leaves the schema at a known version. Never edit a released migration: add the next one.
  */
 final class Migrations {
-  private static final List<String> STEPS = List.of(
-      """
+  private static final List<String> STEPS =
+      List.of(
+          """
       CREATE TABLE sources (
         id TEXT PRIMARY KEY,
         name TEXT,
@@ -85,9 +86,9 @@ final class Migrations {
         new_items INTEGER NOT NULL
       );
       """,
-      // 2: the search index is derived; the store remembers what it has indexed, and the topic
-      // queries the items were tagged with, so that a changed query re-tags them.
-      """
+          // 2: the search index is derived; the store remembers what it has indexed, and the topic
+          // queries the items were tagged with, so that a changed query re-tags them.
+          """
       ALTER TABLE items ADD COLUMN indexed INTEGER NOT NULL DEFAULT 0;
       CREATE INDEX items_unindexed ON items(indexed) WHERE indexed = 0;
       CREATE INDEX item_topics_topic ON item_topics(topic_id);
@@ -96,8 +97,8 @@ final class Migrations {
         query TEXT NOT NULL
       );
       """,
-      // 3: the newsletter's delivery ledger, one row per week and recipient.
-      """
+          // 3: the newsletter's delivery ledger, one row per week and recipient.
+          """
       CREATE TABLE deliveries (
         week TEXT NOT NULL,
         recipient TEXT NOT NULL,
@@ -118,11 +119,12 @@ final class Migrations {
 
   /**
    * Brings the schema up to date. Each step runs in a {@code BEGIN IMMEDIATE} transaction that
-   * re-reads the version first, so that two processes opening a new store at once apply every
-   * step exactly once.
+   * re-reads the version first, so that two processes opening a new store at once apply every step
+   * exactly once.
    */
   static void apply(Connection c) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA user_version")) {
       if (rs.next() && rs.getInt(1) == STEPS.size()) {
         return; // up to date: readers never take the write lock
       }
@@ -136,8 +138,12 @@ final class Migrations {
             current = rs.next() ? rs.getInt(1) : 0;
           }
           if (current > STEPS.size()) {
-            throw new StoreException("the store was written by a newer Veille (schema version " + current
-                + ", this one knows up to " + STEPS.size() + "); upgrade Veille");
+            throw new StoreException(
+                "the store was written by a newer Veille (schema version "
+                    + current
+                    + ", this one knows up to "
+                    + STEPS.size()
+                    + "); upgrade Veille");
           }
           if (current == STEPS.size()) {
             s.execute("COMMIT");

@@ -24,9 +24,9 @@ import org.veille.config.SourceConfig;
 import org.veille.parse.ParsedItem;
 
 /**
- * {@link Store} on one SQLite file in WAL mode with foreign keys on. Readers in other processes
- * see the last committed state while a crawl writes. Methods are synchronized: one connection
- * serves one process.
+ * {@link Store} on one SQLite file in WAL mode with foreign keys on. Readers in other processes see
+ * the last committed state while a crawl writes. Methods are synchronized: one connection serves
+ * one process.
  */
 public final class SqliteStore implements Store {
   private final Path file;
@@ -42,7 +42,8 @@ public final class SqliteStore implements Store {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
     } catch (IOException e) {
-      throw new StoreException("cannot create data folder " + file.getParent() + ": " + e.getMessage(), e);
+      throw new StoreException(
+          "cannot create data folder " + file.getParent() + ": " + e.getMessage(), e);
     }
     try {
       // Write transactions start IMMEDIATE: a deferred one that read first could not be upgraded
@@ -69,7 +70,8 @@ public final class SqliteStore implements Store {
 
   @Override
   public synchronized void syncSources(List<SourceConfig> sources) {
-    String sql = """
+    String sql =
+        """
         INSERT INTO sources (id, name, url, type) VALUES (?, ?, ?, ?)
         ON CONFLICT(id) DO UPDATE SET name = excluded.name, type = excluded.type,
           feed_url = CASE WHEN url = excluded.url THEN feed_url ELSE NULL END,
@@ -79,32 +81,41 @@ public final class SqliteStore implements Store {
           next_attempt_at = CASE WHEN url = excluded.url THEN next_attempt_at ELSE NULL END,
           url = excluded.url
         """;
-    inTransaction(() -> {
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        for (SourceConfig s : sources) {
-          ps.setString(1, s.id());
-          ps.setString(2, s.name());
-          ps.setString(3, s.url().toString());
-          ps.setString(4, s.type().label());
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
-      return null;
-    });
+    inTransaction(
+        () -> {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (SourceConfig s : sources) {
+              ps.setString(1, s.id());
+              ps.setString(2, s.name());
+              ps.setString(3, s.url().toString());
+              ps.setString(4, s.type().label());
+              ps.addBatch();
+            }
+            ps.executeBatch();
+          }
+          return null;
+        });
   }
 
   @Override
   public synchronized Optional<SourceState> sourceState(String id) {
-    String sql = "SELECT url, etag, last_modified, feed_url, consecutive_failures, next_attempt_at FROM sources WHERE id = ?";
+    String sql =
+        "SELECT url, etag, last_modified, feed_url, consecutive_failures, next_attempt_at FROM sources WHERE id = ?";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           return Optional.empty();
         }
-        return Optional.of(new SourceState(id, rs.getString(1), rs.getString(2), rs.getString(3),
-            rs.getString(4), rs.getInt(5), instant(rs, 6)));
+        return Optional.of(
+            new SourceState(
+                id,
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getInt(5),
+                instant(rs, 6)));
       }
     } catch (SQLException e) {
       throw failure("read source " + id, e);
@@ -113,20 +124,22 @@ public final class SqliteStore implements Store {
 
   @Override
   public synchronized SaveResult saveFetch(FetchRecord r) {
-    return inTransaction(() -> {
-      ItemWriter writer = new ItemWriter(r.sourceId(), r.at());
-      for (int i = 0; i < r.items().size(); i++) {
-        writer.save(r.items().get(i), r.topicsOf(i));
-      }
-      updateSource(r);
-      log(r, writer);
-      return new SaveResult(writer.added, writer.updated, writer.changed);
-    });
+    return inTransaction(
+        () -> {
+          ItemWriter writer = new ItemWriter(r.sourceId(), r.at());
+          for (int i = 0; i < r.items().size(); i++) {
+            writer.save(r.items().get(i), r.topicsOf(i));
+          }
+          updateSource(r);
+          log(r, writer);
+          return new SaveResult(writer.added, writer.updated, writer.changed);
+        });
   }
 
   private void updateSource(FetchRecord r) throws SQLException {
     boolean ok = r.outcome() != FetchRecord.Outcome.FAILED;
-    String sql = """
+    String sql =
+        """
         UPDATE sources SET last_fetch_at = ?, last_status = ?, last_error = ?, http_status = ?,
           consecutive_failures = ?, next_attempt_at = ?, broken_selector = ?,
           last_ok_at = CASE WHEN ? THEN ? ELSE last_ok_at END,
@@ -161,7 +174,8 @@ public final class SqliteStore implements Store {
   }
 
   private void log(FetchRecord r, ItemWriter w) throws SQLException {
-    String sql = "INSERT INTO fetch_log (source_id, at, outcome, http_status, duration_ms, bytes, new_items, updated_items, error) VALUES (?,?,?,?,?,?,?,?,?)";
+    String sql =
+        "INSERT INTO fetch_log (source_id, at, outcome, http_status, duration_ms, bytes, new_items, updated_items, error) VALUES (?,?,?,?,?,?,?,?,?)";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, r.sourceId());
       ps.setLong(2, r.at().toEpochMilli());
@@ -191,7 +205,11 @@ public final class SqliteStore implements Store {
 
     void save(ParsedItem item, List<String> topics) throws SQLException {
       String key = key(item);
-      Optional<String> known = queryString("SELECT item_id FROM item_sources WHERE source_id = ? AND item_key = ?", sourceId, key);
+      Optional<String> known =
+          queryString(
+              "SELECT item_id FROM item_sources WHERE source_id = ? AND item_key = ?",
+              sourceId,
+              key);
       if (known.isPresent()) {
         if (updateIfChanged(known.get(), item)) {
           setTopics(known.get(), topics);
@@ -199,7 +217,8 @@ public final class SqliteStore implements Store {
         return;
       }
       String url = item.url() == null ? null : item.url().toString();
-      Optional<String> sameUrl = url == null ? Optional.empty() : queryString("SELECT id FROM items WHERE url = ?", url);
+      Optional<String> sameUrl =
+          url == null ? Optional.empty() : queryString("SELECT id FROM items WHERE url = ?", url);
       if (sameUrl.isPresent()) {
         link(sameUrl.get(), key);
         markUnindexed(sameUrl.get()); // its list of sources changed
@@ -216,7 +235,8 @@ public final class SqliteStore implements Store {
 
     /** Updates a known item whose title or summary changed; true if it did. */
     private boolean updateIfChanged(String id, ParsedItem item) throws SQLException {
-      try (PreparedStatement ps = c.prepareStatement("SELECT title, summary, source_id FROM items WHERE id = ?")) {
+      try (PreparedStatement ps =
+          c.prepareStatement("SELECT title, summary, source_id FROM items WHERE id = ?")) {
         ps.setString(1, id);
         try (ResultSet rs = ps.executeQuery()) {
           if (!rs.next() || !rs.getString(3).equals(sourceId)) {
@@ -227,7 +247,8 @@ public final class SqliteStore implements Store {
           }
         }
       }
-      String sql = "UPDATE items SET title = ?, summary = ?, content_text = ?, content_html = ?, author = ?, updated = ?, categories = ?, changed_at = ?, indexed = 0 WHERE id = ?";
+      String sql =
+          "UPDATE items SET title = ?, summary = ?, content_text = ?, content_html = ?, author = ?, updated = ?, categories = ?, changed_at = ?, indexed = 0 WHERE id = ?";
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setString(1, item.title());
         ps.setString(2, item.summary());
@@ -246,11 +267,14 @@ public final class SqliteStore implements Store {
     }
 
     private void setTopics(String id, List<String> topics) throws SQLException {
-      try (PreparedStatement del = c.prepareStatement("DELETE FROM item_topics WHERE item_id = ?")) {
+      try (PreparedStatement del =
+          c.prepareStatement("DELETE FROM item_topics WHERE item_id = ?")) {
         del.setString(1, id);
         del.executeUpdate();
       }
-      try (PreparedStatement ins = c.prepareStatement("INSERT OR IGNORE INTO item_topics (item_id, topic_id) VALUES (?, ?)")) {
+      try (PreparedStatement ins =
+          c.prepareStatement(
+              "INSERT OR IGNORE INTO item_topics (item_id, topic_id) VALUES (?, ?)")) {
         for (String t : topics) {
           ins.setString(1, id);
           ins.setString(2, t);
@@ -268,7 +292,8 @@ public final class SqliteStore implements Store {
     }
 
     private void insert(String id, ParsedItem item) throws SQLException {
-      String sql = "INSERT INTO items (id, url, guid, title, summary, content_text, content_html, author, published, updated, first_seen, changed_at, lang, categories, source_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+      String sql =
+          "INSERT INTO items (id, url, guid, title, summary, content_text, content_html, author, published, updated, first_seen, changed_at, lang, categories, source_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setString(1, id);
         ps.setString(2, item.url() == null ? null : item.url().toString());
@@ -290,7 +315,8 @@ public final class SqliteStore implements Store {
     }
 
     private void link(String itemId, String key) throws SQLException {
-      String sql = "INSERT OR IGNORE INTO item_sources (source_id, item_key, item_id, first_seen) VALUES (?,?,?,?)";
+      String sql =
+          "INSERT OR IGNORE INTO item_sources (source_id, item_key, item_id, first_seen) VALUES (?,?,?,?)";
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setString(1, sourceId);
         ps.setString(2, key);
@@ -310,7 +336,9 @@ public final class SqliteStore implements Store {
     }
   }
 
-  /** Identity of an item within its source: the guid, else the canonical URL, else a content hash. */
+  /**
+   * Identity of an item within its source: the guid, else the canonical URL, else a content hash.
+   */
   static String key(ParsedItem item) {
     if (item.guid() != null) {
       return "g:" + item.guid();
@@ -323,7 +351,9 @@ public final class SqliteStore implements Store {
 
   private static String hash(String s) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
@@ -331,7 +361,9 @@ public final class SqliteStore implements Store {
 
   @Override
   public synchronized void recordCrawl(Instant at, int sources, int failed, int newItems) {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO crawl_runs (at, sources, failed, new_items) VALUES (?,?,?,?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO crawl_runs (at, sources, failed, new_items) VALUES (?,?,?,?)")) {
       ps.setLong(1, at.toEpochMilli());
       ps.setInt(2, sources);
       ps.setInt(3, failed);
@@ -345,8 +377,13 @@ public final class SqliteStore implements Store {
   @Override
   public synchronized Optional<CrawlRun> lastCrawl() {
     try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT at, sources, failed, new_items FROM crawl_runs ORDER BY at DESC, id DESC LIMIT 1")) {
-      return rs.next() ? Optional.of(new CrawlRun(Instant.ofEpochMilli(rs.getLong(1)), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT at, sources, failed, new_items FROM crawl_runs ORDER BY at DESC, id DESC LIMIT 1")) {
+      return rs.next()
+          ? Optional.of(
+              new CrawlRun(
+                  Instant.ofEpochMilli(rs.getLong(1)), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
           : Optional.empty();
     } catch (SQLException e) {
       throw failure("read the last crawl", e);
@@ -355,18 +392,30 @@ public final class SqliteStore implements Store {
 
   @Override
   public synchronized List<SourceStatus> sourceStatuses() {
-    String sql = """
+    String sql =
+        """
         SELECT s.id, COALESCE(s.name, s.feed_title, s.id), s.type, s.url, s.last_fetch_at, s.last_status,
           s.last_error, (SELECT COUNT(*) FROM item_sources i WHERE i.source_id = s.id),
           s.consecutive_failures, s.next_attempt_at, s.broken_selector
         FROM sources s ORDER BY s.id
         """;
     List<SourceStatus> out = new ArrayList<>();
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {
-        out.add(new SourceStatus(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            instant(rs, 5), rs.getString(6), rs.getString(7), rs.getLong(8), rs.getInt(9),
-            instant(rs, 10), rs.getBoolean(11)));
+        out.add(
+            new SourceStatus(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                instant(rs, 5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getLong(8),
+                rs.getInt(9),
+                instant(rs, 10),
+                rs.getBoolean(11)));
       }
       return out;
     } catch (SQLException e) {
@@ -374,7 +423,8 @@ public final class SqliteStore implements Store {
     }
   }
 
-  private static final String ITEM_COLUMNS = """
+  private static final String ITEM_COLUMNS =
+      """
       i.id, i.title, i.url, i.source_id,
       (SELECT group_concat(source_id, char(10)) FROM (SELECT source_id FROM item_sources s WHERE s.item_id = i.id ORDER BY s.first_seen, s.rowid)),
       COALESCE(i.published, i.first_seen), i.lang,
@@ -384,7 +434,8 @@ public final class SqliteStore implements Store {
 
   @Override
   public synchronized Optional<StoredItem> item(String id) {
-    try (PreparedStatement ps = c.prepareStatement("SELECT " + ITEM_COLUMNS + " FROM items i WHERE i.id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT " + ITEM_COLUMNS + " FROM items i WHERE i.id = ?")) {
       ps.setString(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(storedItem(rs)) : Optional.empty();
@@ -401,7 +452,8 @@ public final class SqliteStore implements Store {
       sql.append(" AND COALESCE(i.published, i.first_seen) >= ?");
     }
     if (!filter.sources().isEmpty()) {
-      sql.append(" AND EXISTS (SELECT 1 FROM item_sources s WHERE s.item_id = i.id AND s.source_id IN (")
+      sql.append(
+              " AND EXISTS (SELECT 1 FROM item_sources s WHERE s.item_id = i.id AND s.source_id IN (")
           .append(String.join(",", java.util.Collections.nCopies(filter.sources().size(), "?")))
           .append("))");
     }
@@ -427,11 +479,16 @@ public final class SqliteStore implements Store {
   @Override
   public synchronized void forEachIndexable(Consumer<IndexableItem> sink) {
     // A merge join of three scans in id order, cheaper than a correlated subquery per item.
-    String items = "SELECT id, title, summary, content_text, lang, author, COALESCE(published, first_seen) FROM items ORDER BY id";
-    try (Statement a = c.createStatement(); Statement b = c.createStatement(); Statement t = c.createStatement();
+    String items =
+        "SELECT id, title, summary, content_text, lang, author, COALESCE(published, first_seen) FROM items ORDER BY id";
+    try (Statement a = c.createStatement();
+        Statement b = c.createStatement();
+        Statement t = c.createStatement();
         ResultSet rs = a.executeQuery(items);
-        ResultSet src = b.executeQuery("SELECT item_id, source_id FROM item_sources ORDER BY item_id");
-        ResultSet top = t.executeQuery("SELECT item_id, topic_id FROM item_topics ORDER BY item_id")) {
+        ResultSet src =
+            b.executeQuery("SELECT item_id, source_id FROM item_sources ORDER BY item_id");
+        ResultSet top =
+            t.executeQuery("SELECT item_id, topic_id FROM item_topics ORDER BY item_id")) {
       boolean moreSources = src.next();
       boolean moreTopics = top.next();
       while (rs.next()) {
@@ -450,8 +507,17 @@ public final class SqliteStore implements Store {
           }
           moreTopics = top.next();
         }
-        sink.accept(new IndexableItem(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)), sources, topics));
+        sink.accept(
+            new IndexableItem(
+                id,
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                Instant.ofEpochMilli(rs.getLong(7)),
+                sources,
+                topics));
       }
     } catch (SQLException e) {
       throw failure("read items for the index", e);
@@ -459,10 +525,22 @@ public final class SqliteStore implements Store {
   }
 
   private static StoredItem storedItem(ResultSet rs) throws SQLException {
-    return new StoredItem(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-        lines(rs.getString(5)), instant(rs, 6), rs.getString(7), lines(rs.getString(8)),
-        rs.getString(9), instant(rs, 10), rs.getString(11), rs.getString(12), rs.getString(13),
-        instant(rs, 14), lines(rs.getString(15)));
+    return new StoredItem(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        lines(rs.getString(5)),
+        instant(rs, 6),
+        rs.getString(7),
+        lines(rs.getString(8)),
+        rs.getString(9),
+        instant(rs, 10),
+        rs.getString(11),
+        rs.getString(12),
+        rs.getString(13),
+        instant(rs, 14),
+        lines(rs.getString(15)));
   }
 
   private static List<String> lines(String s) {
@@ -490,7 +568,11 @@ public final class SqliteStore implements Store {
   @Override
   public synchronized List<StoredItem> items(java.util.Collection<String> ids) {
     java.util.Map<String, StoredItem> byId = new java.util.HashMap<>();
-    byIds(ids, "SELECT " + ITEM_COLUMNS + " FROM items i WHERE i.id IN", SqliteStore::storedItem, i -> byId.put(i.id(), i));
+    byIds(
+        ids,
+        "SELECT " + ITEM_COLUMNS + " FROM items i WHERE i.id IN",
+        SqliteStore::storedItem,
+        i -> byId.put(i.id(), i));
     return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
   }
 
@@ -500,11 +582,13 @@ public final class SqliteStore implements Store {
   }
 
   /** Runs {@code select} + " (?, ?, …)" over {@code ids} in chunks that SQLite accepts. */
-  private <T> void byIds(java.util.Collection<String> ids, String select, RowReader<T> reader, Consumer<T> sink) {
+  private <T> void byIds(
+      java.util.Collection<String> ids, String select, RowReader<T> reader, Consumer<T> sink) {
     List<String> all = List.copyOf(ids);
     for (int from = 0; from < all.size(); from += 500) {
       List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
-      String sql = select + " (" + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
+      String sql =
+          select + " (" + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         for (int i = 0; i < chunk.size(); i++) {
           ps.setString(i + 1, chunk.get(i));
@@ -521,13 +605,23 @@ public final class SqliteStore implements Store {
   }
 
   @Override
-  public synchronized List<StoredItem> itemsOfPeriod(Instant from, Instant to, java.time.Duration maxAge) {
+  public synchronized List<StoredItem> itemsOfPeriod(
+      Instant from, Instant to, java.time.Duration maxAge) {
     long day = 86_400_000L;
     long age = maxAge.toMillis();
-    String plausible = "i.published <= i.first_seen + " + day + " AND i.published >= i.first_seen - " + age;
-    String byDate = "SELECT " + ITEM_COLUMNS + " FROM items i WHERE i.published >= ? AND i.published < ? AND " + plausible;
-    String bySighting = "SELECT " + ITEM_COLUMNS.replace("COALESCE(i.published, i.first_seen)", "i.first_seen")
-        + " FROM items i WHERE i.first_seen >= ? AND i.first_seen < ? AND (i.published IS NULL OR NOT (" + plausible + "))";
+    String plausible =
+        "i.published <= i.first_seen + " + day + " AND i.published >= i.first_seen - " + age;
+    String byDate =
+        "SELECT "
+            + ITEM_COLUMNS
+            + " FROM items i WHERE i.published >= ? AND i.published < ? AND "
+            + plausible;
+    String bySighting =
+        "SELECT "
+            + ITEM_COLUMNS.replace("COALESCE(i.published, i.first_seen)", "i.first_seen")
+            + " FROM items i WHERE i.first_seen >= ? AND i.first_seen < ? AND (i.published IS NULL OR NOT ("
+            + plausible
+            + "))";
     List<StoredItem> out = new ArrayList<>();
     for (String sql : List.of(byDate, bySighting)) {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -548,14 +642,22 @@ public final class SqliteStore implements Store {
   @Override
   public synchronized java.util.Map<String, Delivery> deliveries(String week) {
     java.util.Map<String, Delivery> out = new java.util.LinkedHashMap<>();
-    String sql = "SELECT recipient, status, attempts, error, updated_at, message_id FROM deliveries WHERE week = ? ORDER BY recipient";
+    String sql =
+        "SELECT recipient, status, attempts, error, updated_at, message_id FROM deliveries WHERE week = ? ORDER BY recipient";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, week);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.put(rs.getString(1), new Delivery(week, rs.getString(1),
-              Delivery.Status.valueOf(rs.getString(2).toUpperCase(java.util.Locale.ROOT)), rs.getInt(3),
-              rs.getString(4), instant(rs, 5), rs.getString(6)));
+          out.put(
+              rs.getString(1),
+              new Delivery(
+                  week,
+                  rs.getString(1),
+                  Delivery.Status.valueOf(rs.getString(2).toUpperCase(java.util.Locale.ROOT)),
+                  rs.getInt(3),
+                  rs.getString(4),
+                  instant(rs, 5),
+                  rs.getString(6)));
         }
       }
       return out;
@@ -566,7 +668,8 @@ public final class SqliteStore implements Store {
 
   @Override
   public synchronized void recordDelivery(Delivery d) {
-    String sql = "INSERT OR REPLACE INTO deliveries (week, recipient, status, attempts, error, updated_at, message_id) VALUES (?,?,?,?,?,?,?)";
+    String sql =
+        "INSERT OR REPLACE INTO deliveries (week, recipient, status, attempts, error, updated_at, message_id) VALUES (?,?,?,?,?,?,?)";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, d.week());
       ps.setString(2, d.recipient());
@@ -593,8 +696,16 @@ public final class SqliteStore implements Store {
   @Override
   public synchronized java.util.Map<String, ItemText> texts(java.util.Collection<String> ids) {
     java.util.Map<String, ItemText> out = new java.util.HashMap<>();
-    byIds(ids, "SELECT id, lang, title, summary, content_text FROM items WHERE id IN",
-        rs -> new ItemText(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+    byIds(
+        ids,
+        "SELECT id, lang, title, summary, content_text FROM items WHERE id IN",
+        rs ->
+            new ItemText(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5)),
         t -> out.put(t.id(), t));
     return out;
   }
@@ -602,7 +713,8 @@ public final class SqliteStore implements Store {
   @Override
   public synchronized List<String> unindexedIds(int limit) {
     List<String> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT id FROM items WHERE indexed = 0 LIMIT ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT id FROM items WHERE indexed = 0 LIMIT ?")) {
       ps.setInt(1, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -617,26 +729,29 @@ public final class SqliteStore implements Store {
 
   @Override
   public synchronized void markIndexed(java.util.Collection<String> ids) {
-    inTransaction(() -> {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE items SET indexed = 1 WHERE id = ?")) {
-        for (String id : ids) {
-          ps.setString(1, id);
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
-      return null;
-    });
+    inTransaction(
+        () -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("UPDATE items SET indexed = 1 WHERE id = ?")) {
+            for (String id : ids) {
+              ps.setString(1, id);
+              ps.addBatch();
+            }
+            ps.executeBatch();
+          }
+          return null;
+        });
   }
 
   @Override
   public synchronized void markAllIndexed() {
-    inTransaction(() -> {
-      try (Statement st = c.createStatement()) {
-        st.executeUpdate("UPDATE items SET indexed = 1 WHERE indexed = 0");
-      }
-      return null;
-    });
+    inTransaction(
+        () -> {
+          try (Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE items SET indexed = 1 WHERE indexed = 0");
+          }
+          return null;
+        });
   }
 
   @Override
@@ -651,7 +766,8 @@ public final class SqliteStore implements Store {
   @Override
   public synchronized java.util.Map<String, String> topicQueries() {
     java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
-    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id, query FROM topic_queries ORDER BY id")) {
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT id, query FROM topic_queries ORDER BY id")) {
       while (rs.next()) {
         out.put(rs.getString(1), rs.getString(2));
       }
@@ -662,45 +778,54 @@ public final class SqliteStore implements Store {
   }
 
   @Override
-  public synchronized int retag(java.util.Map<String, String> queries, java.util.Map<String, java.util.Set<String>> matches) {
-    return inTransaction(() -> {
-      try (Statement st = c.createStatement()) {
-        st.execute("CREATE TEMP TABLE IF NOT EXISTS new_topics (item_id TEXT NOT NULL, topic_id TEXT NOT NULL, PRIMARY KEY (item_id, topic_id))");
-        st.execute("DELETE FROM new_topics");
-      }
-      try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO new_topics (item_id, topic_id) SELECT id, ? FROM items WHERE id = ?")) {
-        for (var e : matches.entrySet()) {
-          for (String id : e.getValue()) {
-            ps.setString(1, e.getKey());
-            ps.setString(2, id);
-            ps.addBatch();
+  public synchronized int retag(
+      java.util.Map<String, String> queries, java.util.Map<String, java.util.Set<String>> matches) {
+    return inTransaction(
+        () -> {
+          try (Statement st = c.createStatement()) {
+            st.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS new_topics (item_id TEXT NOT NULL, topic_id TEXT NOT NULL, PRIMARY KEY (item_id, topic_id))");
+            st.execute("DELETE FROM new_topics");
           }
-        }
-        ps.executeBatch();
-      }
-      int changed;
-      try (Statement st = c.createStatement()) {
-        changed = st.executeUpdate("""
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT OR IGNORE INTO new_topics (item_id, topic_id) SELECT id, ? FROM items WHERE id = ?")) {
+            for (var e : matches.entrySet()) {
+              for (String id : e.getValue()) {
+                ps.setString(1, e.getKey());
+                ps.setString(2, id);
+                ps.addBatch();
+              }
+            }
+            ps.executeBatch();
+          }
+          int changed;
+          try (Statement st = c.createStatement()) {
+            changed =
+                st.executeUpdate(
+                    """
             UPDATE items SET indexed = 0 WHERE id IN (
               SELECT item_id FROM (SELECT item_id, topic_id FROM item_topics EXCEPT SELECT item_id, topic_id FROM new_topics)
               UNION
               SELECT item_id FROM (SELECT item_id, topic_id FROM new_topics EXCEPT SELECT item_id, topic_id FROM item_topics))
             """);
-        st.execute("DELETE FROM item_topics");
-        st.execute("INSERT INTO item_topics (item_id, topic_id) SELECT item_id, topic_id FROM new_topics");
-        st.execute("DELETE FROM new_topics");
-        st.execute("DELETE FROM topic_queries");
-      }
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO topic_queries (id, query) VALUES (?, ?)")) {
-        for (var e : queries.entrySet()) {
-          ps.setString(1, e.getKey());
-          ps.setString(2, e.getValue());
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
-      return changed;
-    });
+            st.execute("DELETE FROM item_topics");
+            st.execute(
+                "INSERT INTO item_topics (item_id, topic_id) SELECT item_id, topic_id FROM new_topics");
+            st.execute("DELETE FROM new_topics");
+            st.execute("DELETE FROM topic_queries");
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement("INSERT INTO topic_queries (id, query) VALUES (?, ?)")) {
+            for (var e : queries.entrySet()) {
+              ps.setString(1, e.getKey());
+              ps.setString(2, e.getValue());
+              ps.addBatch();
+            }
+            ps.executeBatch();
+          }
+          return changed;
+        });
   }
 
   // ---- helpers -------------------------------------------------------------------------------
@@ -739,7 +864,8 @@ public final class SqliteStore implements Store {
   }
 
   private long queryLong(String sql) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       return rs.next() ? rs.getLong(1) : 0;
     }
   }

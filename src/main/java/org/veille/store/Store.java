@@ -7,13 +7,16 @@ import java.util.function.Consumer;
 import org.veille.config.SourceConfig;
 
 /**
- * The store of the watch, the source of truth. Implementations must write each {@link
- * #saveFetch} atomically: after a crash, a source's items and its fetch state are either both
- * stored or both absent.
+ * The store of the watch, the source of truth. Implementations must write each {@link #saveFetch}
+ * atomically: after a crash, a source's items and its fetch state are either both stored or both
+ * absent.
  */
 public interface Store extends AutoCloseable {
 
-  /** Makes the stored sources match the config: adds new ones, updates names, URLs and types. Idempotent. */
+  /**
+   * Makes the stored sources match the config: adds new ones, updates names, URLs and types.
+   * Idempotent.
+   */
   void syncSources(List<SourceConfig> sources);
 
   Optional<SourceState> sourceState(String id);
@@ -81,7 +84,8 @@ public interface Store extends AutoCloseable {
    * queries} as the queries they come from, and marks the items whose topics changed for
    * re-indexing. Returns how many items changed.
    */
-  int retag(java.util.Map<String, String> queries, java.util.Map<String, java.util.Set<String>> matches);
+  int retag(
+      java.util.Map<String, String> queries, java.util.Map<String, java.util.Set<String>> matches);
 
   @Override
   void close();

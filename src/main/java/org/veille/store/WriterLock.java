@@ -12,8 +12,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 
 /**
- * The one-writer-per-data-folder lock: an OS file lock on {@code DATA_DIR/veille.lock}, holding
- * the owner's pid. Released on {@link #close()} or when the process dies, so a killed crawl never
+ * The one-writer-per-data-folder lock: an OS file lock on {@code DATA_DIR/veille.lock}, holding the
+ * owner's pid. Released on {@link #close()} or when the process dies, so a killed crawl never
  * leaves a stale lock.
  */
 public final class WriterLock implements AutoCloseable {
@@ -28,21 +28,25 @@ public final class WriterLock implements AutoCloseable {
   /**
    * Takes the lock, waiting up to {@code wait} for another writer to finish.
    *
-   * @throws LockedException when another process still holds it; the message names the folder
-   *     and the other process's pid
+   * @throws LockedException when another process still holds it; the message names the folder and
+   *     the other process's pid
    */
-  public static WriterLock acquire(Path dataDir, Duration wait) throws LockedException, InterruptedException {
+  public static WriterLock acquire(Path dataDir, Duration wait)
+      throws LockedException, InterruptedException {
     return acquire(dataDir, wait, why -> {});
   }
 
   /** As {@link #acquire(Path, Duration)}, telling {@code onWait} once why it has to wait. */
-  public static WriterLock acquire(Path dataDir, Duration wait, java.util.function.Consumer<String> onWait)
+  public static WriterLock acquire(
+      Path dataDir, Duration wait, java.util.function.Consumer<String> onWait)
       throws LockedException, InterruptedException {
     Path file = dataDir.resolve("veille.lock");
     boolean told = false;
     try {
       Files.createDirectories(dataDir);
-      FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      FileChannel ch =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
       long deadline = System.nanoTime() + wait.toNanos();
       while (true) {
         FileLock l;
@@ -53,12 +57,19 @@ public final class WriterLock implements AutoCloseable {
         }
         if (l != null) {
           ch.truncate(0);
-          ch.write(ByteBuffer.wrap(String.valueOf(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII)), 0);
+          ch.write(
+              ByteBuffer.wrap(
+                  String.valueOf(ProcessHandle.current().pid())
+                      .getBytes(StandardCharsets.US_ASCII)),
+              0);
           ch.force(false);
           return new WriterLock(ch, l);
         }
         String pid = Files.readString(file, StandardCharsets.US_ASCII).trim();
-        String holder = "another veille process is writing to " + dataDir + (pid.isEmpty() ? "" : " (pid " + pid + ")");
+        String holder =
+            "another veille process is writing to "
+                + dataDir
+                + (pid.isEmpty() ? "" : " (pid " + pid + ")");
         if (System.nanoTime() >= deadline) {
           ch.close();
           throw new LockedException(holder);

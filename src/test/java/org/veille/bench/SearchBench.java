@@ -19,29 +19,33 @@ import org.veille.store.SqliteStore;
 
 /**
  * The search benchmark behind {@code scripts/bench search}. Not a test: it generates a store of N
- * items of French and English text (200–2,000 characters, words drawn with a Zipf-like skew so
- * that common words have thousands of hits), then measures in-process query latency on the index
- * that {@code veille reindex} built.
+ * items of French and English text (200–2,000 characters, words drawn with a Zipf-like skew so that
+ * common words have thousands of hits), then measures in-process query latency on the index that
+ * {@code veille reindex} built.
  *
- * <p>Usage: {@code SearchBench generate DIR N} writes DIR/feeds.yaml and DIR/data/veille.db;
- * {@code SearchBench queries DIR} prints p50/p99 over a mix of queries, and the index size.
+ * <p>Usage: {@code SearchBench generate DIR N} writes DIR/feeds.yaml and DIR/data/veille.db; {@code
+ * SearchBench queries DIR} prints p50/p99 over a mix of queries, and the index size.
  */
 public final class SearchBench {
-  private static final String[] FR = ("ville villes intelligente intelligentes innovation publique métropole "
-      + "commune communes collectivité collectivités territoire territoires mobilité zone zones faibles émissions "
-      + "climat inondation prévention données ouvertes numérique service services projet projets appel "
-      + "financement europe européenne coopération habitants participation budget logement urbanisme transport "
-      + "vélo énergie transition écologique eau déchets école santé culture sport quartier rénovation agents "
-      + "expérimentation laboratoire politique politiques élus maire conseil plan schéma aménagement")
-      .split(" ");
-  private static final String[] FR_GLUE = "le la les des du de un une et pour dans sur avec par qui que est sont".split(" ");
-  private static final String[] EN = ("city cities smart innovation public sector government local authority "
-      + "mobility emission emissions zone zones climate flood prevention open data digital service services "
-      + "project projects call funding europe european cooperation citizens participation budget housing "
-      + "planning transport cycling energy transition water waste school health culture neighbourhood "
-      + "renovation officers experiment lab policy policies mayor council plan strategy network")
-      .split(" ");
-  private static final String[] EN_GLUE = "the of and to in for on with by that is are a an".split(" ");
+  private static final String[] FR =
+      ("ville villes intelligente intelligentes innovation publique métropole "
+              + "commune communes collectivité collectivités territoire territoires mobilité zone zones faibles émissions "
+              + "climat inondation prévention données ouvertes numérique service services projet projets appel "
+              + "financement europe européenne coopération habitants participation budget logement urbanisme transport "
+              + "vélo énergie transition écologique eau déchets école santé culture sport quartier rénovation agents "
+              + "expérimentation laboratoire politique politiques élus maire conseil plan schéma aménagement")
+          .split(" ");
+  private static final String[] FR_GLUE =
+      "le la les des du de un une et pour dans sur avec par qui que est sont".split(" ");
+  private static final String[] EN =
+      ("city cities smart innovation public sector government local authority "
+              + "mobility emission emissions zone zones climate flood prevention open data digital service services "
+              + "project projects call funding europe european cooperation citizens participation budget housing "
+              + "planning transport cycling energy transition water waste school health culture neighbourhood "
+              + "renovation officers experiment lab policy policies mayor council plan strategy network")
+          .split(" ");
+  private static final String[] EN_GLUE =
+      "the of and to in for on with by that is are a an".split(" ");
   private static final String[] SOURCES = new String[50];
 
   static {
@@ -53,20 +57,31 @@ public final class SearchBench {
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[1]);
     switch (args[0]) {
-      case "generate" -> generate(dir, Integer.parseInt(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 60);
+      case "generate" ->
+          generate(
+              dir, Integer.parseInt(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 60);
       case "digest" -> digest(dir, args[2]);
       case "queries" -> queries(dir);
       default -> throw new IllegalArgumentException("generate DIR N | queries DIR");
     }
   }
 
-  /** Content vocabulary of each language: the domain words first (frequent), then rarer made-up words. */
+  /**
+   * Content vocabulary of each language: the domain words first (frequent), then rarer made-up
+   * words.
+   */
   private static final String[][] VOCAB = {vocabulary(FR, 1), vocabulary(EN, 2)};
-  private static final int RANK_OFFSET = 20; // content words after stop words: no word is in every item
-  private static final double[][] CUMULATIVE = {cumulative(VOCAB[0].length), cumulative(VOCAB[1].length)};
+
+  private static final int RANK_OFFSET =
+      20; // content words after stop words: no word is in every item
+  private static final double[][] CUMULATIVE = {
+    cumulative(VOCAB[0].length), cumulative(VOCAB[1].length)
+  };
 
   private static String[] vocabulary(String[] domain, long seed) {
-    String[] syllables = "ba be bi bo bu ca ce ci co cu da de di do du fa fe fi fo ga ge gi la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo vu tion ment eur ique ance".split(" ");
+    String[] syllables =
+        "ba be bi bo bu ca ce ci co cu da de di do du fa fe fi fo ga ge gi la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo vu tion ment eur ique ance"
+            .split(" ");
     Random r = new Random(seed);
     List<String> words = new ArrayList<>(Arrays.asList(domain));
     java.util.Set<String> seen = new java.util.HashSet<>(words);
@@ -119,22 +134,52 @@ public final class SearchBench {
     return sb.toString().strip();
   }
 
-  private static final String[] TOPICS = {"innovation-publique", "smart-city", "donnees-numerique", "mobilite-zfe",
-      "climat-gemapi", "cooperation-territoriale", "europe", "appels-a-projets"};
+  private static final String[] TOPICS = {
+    "innovation-publique",
+    "smart-city",
+    "donnees-numerique",
+    "mobilite-zfe",
+    "climat-gemapi",
+    "cooperation-territoriale",
+    "europe",
+    "appels-a-projets"
+  };
 
   static void generate(Path dir, int n, int spacingSeconds) throws Exception {
     Files.createDirectories(dir.resolve("data"));
-    StringBuilder yaml = new StringBuilder("settings:\n  data_dir: data\n  timezone: Europe/Paris\n"
-        + "  newsletter: {title: \"Veille innovation publique\", max_items: 40, recipients: [\"a@example.org\"]}\ntopics:\n");
+    StringBuilder yaml =
+        new StringBuilder(
+            "settings:\n  data_dir: data\n  timezone: Europe/Paris\n"
+                + "  newsletter: {title: \"Veille innovation publique\", max_items: 40, recipients: [\"a@example.org\"]}\ntopics:\n");
     for (String t : TOPICS) {
-      yaml.append("  - {id: ").append(t).append(", name: \"").append(t).append("\", query: \"").append(t.split("-")[0]).append("\"}\n");
+      yaml.append("  - {id: ")
+          .append(t)
+          .append(", name: \"")
+          .append(t)
+          .append("\", query: \"")
+          .append(t.split("-")[0])
+          .append("\"}\n");
     }
     yaml.append("sources:\n");
     List<SourceConfig> sources = new ArrayList<>();
     for (String s : SOURCES) {
-      yaml.append("  - {id: ").append(s).append(", url: \"https://").append(s).append(".example/feed\"}\n");
-      sources.add(new SourceConfig(s, null, URI.create("https://" + s + ".example/feed"), SourceConfig.SourceType.FEED,
-          null, List.of(), true, 1, null, 1));
+      yaml.append("  - {id: ")
+          .append(s)
+          .append(", url: \"https://")
+          .append(s)
+          .append(".example/feed\"}\n");
+      sources.add(
+          new SourceConfig(
+              s,
+              null,
+              URI.create("https://" + s + ".example/feed"),
+              SourceConfig.SourceType.FEED,
+              null,
+              List.of(),
+              true,
+              1,
+              null,
+              1));
     }
     Files.writeString(dir.resolve("feeds.yaml"), yaml.toString());
     Random r = new Random(42);
@@ -155,11 +200,23 @@ public final class SearchBench {
           String title = text(r, fr, 40 + r.nextInt(60)).replaceAll("\\.$", "");
           String body = text(r, fr, 200 + r.nextInt(1800));
           int cut = Math.min(body.length(), 300);
-          String summary = body.substring(0, body.lastIndexOf(' ', cut) > 0 ? body.lastIndexOf(' ', cut) : cut);
+          String summary =
+              body.substring(0, body.lastIndexOf(' ', cut) > 0 ? body.lastIndexOf(' ', cut) : cut);
           String content = body.length() > summary.length() ? body : "";
           textBytes += (title + summary + content).getBytes(StandardCharsets.UTF_8).length;
-          items.add(new ParsedItem("bench-" + k, URI.create("https://" + source + ".example/a/" + k), title, summary,
-              content, "", null, start.plusSeconds((long) k * spacingSeconds), null, List.of(), fr ? "fr" : "en"));
+          items.add(
+              new ParsedItem(
+                  "bench-" + k,
+                  URI.create("https://" + source + ".example/a/" + k),
+                  title,
+                  summary,
+                  content,
+                  "",
+                  null,
+                  start.plusSeconds((long) k * spacingSeconds),
+                  null,
+                  List.of(),
+                  fr ? "fr" : "en"));
           List<String> t = new ArrayList<>();
           for (int j = r.nextInt(4) - 1; j > 0; j--) {
             String topic = TOPICS[r.nextInt(TOPICS.length)];
@@ -171,13 +228,31 @@ public final class SearchBench {
         }
         // First seen an hour after the batch's last item, as a crawl running hourly would.
         Instant seen = start.plusSeconds((long) (done + batch) * spacingSeconds + 3600);
-        store.saveFetch(new FetchRecord(source, seen, FetchRecord.Outcome.OK, 200, 1, 1, null, false,
-            null, null, null, null, 0, null, items, topics));
+        store.saveFetch(
+            new FetchRecord(
+                source,
+                seen,
+                FetchRecord.Outcome.OK,
+                200,
+                1,
+                1,
+                null,
+                false,
+                null,
+                null,
+                null,
+                null,
+                0,
+                null,
+                items,
+                topics));
         done += batch;
       }
     }
     Files.writeString(dir.resolve("text-bytes"), String.valueOf(textBytes));
-    System.out.printf("generated %d items (%.0f MB of text) in %.1f s%n", n, textBytes / 1e6, (System.nanoTime() - t0) / 1e9);
+    System.out.printf(
+        "generated %d items (%.0f MB of text) in %.1f s%n",
+        n, textBytes / 1e6, (System.nanoTime() - t0) / 1e9);
   }
 
   static void queries(Path dir) throws Exception {
@@ -190,18 +265,38 @@ public final class SearchBench {
       String[] words = fr ? FR : EN;
       String w1 = r.nextBoolean() ? words[r.nextInt(words.length)] : word(r, fr);
       String w2 = r.nextBoolean() ? words[r.nextInt(words.length)] : word(r, fr);
-      mix.add(plain(w1));                                              // one word
-      mix.add(plain(w1 + " " + w2));                                   // two words
-      mix.add(plain("\"" + w1 + " " + w2 + "\""));                     // phrase
-      mix.add(new SearchRequest(w1, end.minusSeconds(86_400L * 30), null, List.of(SOURCES[r.nextInt(SOURCES.length)]),
-          List.of(), r.nextBoolean() ? "fr" : "en", SearchRequest.Sort.DATE, 20, 0, false)); // filtered
-      mix.add(new SearchRequest(w1 + " OR " + w2, null, null, List.of(), List.of(), null,
-          SearchRequest.Sort.RELEVANCE, 20, 0, true));                 // faceted
+      mix.add(plain(w1)); // one word
+      mix.add(plain(w1 + " " + w2)); // two words
+      mix.add(plain("\"" + w1 + " " + w2 + "\"")); // phrase
+      mix.add(
+          new SearchRequest(
+              w1,
+              end.minusSeconds(86_400L * 30),
+              null,
+              List.of(SOURCES[r.nextInt(SOURCES.length)]),
+              List.of(),
+              r.nextBoolean() ? "fr" : "en",
+              SearchRequest.Sort.DATE,
+              20,
+              0,
+              false)); // filtered
+      mix.add(
+          new SearchRequest(
+              w1 + " OR " + w2,
+              null,
+              null,
+              List.of(),
+              List.of(),
+              null,
+              SearchRequest.Sort.RELEVANCE,
+              20,
+              0,
+              true)); // faceted
     }
     try (SqliteStore store = SqliteStore.open(dir.resolve("data/veille.db"));
         LuceneIndex index = LuceneIndex.open(dir.resolve("data/index"))) {
       org.veille.index.SnippetSource snippets = IndexSync.snippets(store);
-      for (int round = 0; round < 2; round++) {           // warm-up
+      for (int round = 0; round < 2; round++) { // warm-up
         for (SearchRequest q : mix) {
           index.search(q, snippets);
         }
@@ -223,15 +318,23 @@ public final class SearchBench {
           part[i] = ns[i * kinds.length + k];
         }
         Arrays.sort(part);
-        System.out.printf("  %-9s p50 %.2f ms  p99 %.2f ms%n", kinds[k], part[part.length / 2] / 1e6, part[(int) (part.length * 0.99)] / 1e6);
+        System.out.printf(
+            "  %-9s p50 %.2f ms  p99 %.2f ms%n",
+            kinds[k], part[part.length / 2] / 1e6, part[(int) (part.length * 0.99)] / 1e6);
       }
       Arrays.sort(ns);
       long textBytes = Long.parseLong(Files.readString(dir.resolve("text-bytes")).strip());
-      System.out.printf("queries: %d (one-word, two-word, phrase, filtered, faceted; 20 hits with snippets), avg total hits %d%n",
+      System.out.printf(
+          "queries: %d (one-word, two-word, phrase, filtered, faceted; 20 hits with snippets), avg total hits %d%n",
           mix.size(), hits / mix.size());
-      System.out.printf("latency in-process: p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms%n",
-          ns[ns.length / 2] / 1e6, ns[(int) (ns.length * 0.9)] / 1e6, ns[(int) (ns.length * 0.99)] / 1e6, ns[ns.length - 1] / 1e6);
-      System.out.printf("index size: %.0f MB for %.0f MB of stored text (%.2fx)%n",
+      System.out.printf(
+          "latency in-process: p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms%n",
+          ns[ns.length / 2] / 1e6,
+          ns[(int) (ns.length * 0.9)] / 1e6,
+          ns[(int) (ns.length * 0.99)] / 1e6,
+          ns[ns.length - 1] / 1e6);
+      System.out.printf(
+          "index size: %.0f MB for %.0f MB of stored text (%.2fx)%n",
           index.bytes() / 1e6, textBytes / 1e6, (double) index.bytes() / textBytes);
     }
   }
@@ -250,10 +353,19 @@ public final class SearchBench {
         for (var f : org.veille.digest.DigestRenderer.Format.values()) {
           bytes += renderer.render(digest, f, List.of()).length();
         }
-        bytes += new org.veille.digest.DigestArchive(dir.resolve("data/digests"), config).publish(digest, renderer).size();
+        bytes +=
+            new org.veille.digest.DigestArchive(dir.resolve("data/digests"), config)
+                .publish(digest, renderer)
+                .size();
         long t2 = System.nanoTime();
-        System.out.printf("%s digest %s: %d items in the week, %d shown; select+rank %.0f ms, render all formats + archive %.0f ms%n",
-            round == 0 ? "first" : "again", week, digest.items(), digest.shown().size(), (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+        System.out.printf(
+            "%s digest %s: %d items in the week, %d shown; select+rank %.0f ms, render all formats + archive %.0f ms%n",
+            round == 0 ? "first" : "again",
+            week,
+            digest.items(),
+            digest.shown().size(),
+            (t1 - t0) / 1e6,
+            (t2 - t1) / 1e6);
       }
     }
   }

@@ -25,7 +25,8 @@ class SearchCommandTest {
     server.close();
   }
 
-  private static final String TOPICS = """
+  private static final String TOPICS =
+      """
       topics:
         - id: mobilite-zfe
           name: Mobilité et ZFE
@@ -36,7 +37,10 @@ class SearchCommandTest {
       """;
 
   private String config(String topics) {
-    return Cli.fastSettings() + "  timezone: Europe/Paris\n" + topics + """
+    return Cli.fastSettings()
+        + "  timezone: Europe/Paris\n"
+        + topics
+        + """
         sources:
           - id: gazette
             url: %1$s/gazette.xml
@@ -44,7 +48,8 @@ class SearchCommandTest {
             url: %1$s/localtis.xml
           - id: opsi
             url: %1$s/opsi.atom
-        """.formatted(server.base());
+        """
+            .formatted(server.base());
   }
 
   @Test
@@ -54,13 +59,22 @@ class SearchCommandTest {
     Cli.Result r = cli.run("search", "zones à faibles émissions", "--format", "json", "--facets");
     assertEquals(0, r.code(), r.toString());
     String json = r.out().strip();
-    assertTrue(json.startsWith("{\"query\":\"zones à faibles émissions\",\"total\":1,\"hits\":[{\"id\":\""), json);
-    assertTrue(json.contains("\"title\":\"ZFE : les métropoles face au calendrier des zones à faibles émissions\","
-        + "\"url\":\"https://www.lagazettedescommunes.com/1001/zfe-metropoles-calendrier/\",\"source\":\"gazette\","
-        + "\"sources\":[\"gazette\",\"localtis\"],\"published\":\"2026-11-16T07:30:00Z\",\"lang\":\"fr\","
-        + "\"topics\":[\"mobilite-zfe\"],\"snippet\":\"Les <b>zones</b> à <b>faibles</b> <b>émissions</b> (ZFE)"), json);
-    assertTrue(json.matches(".*\"score\":[0-9.]+}],\"facets\":\\{\"source\":\\{\"gazette\":1,\"localtis\":1},"
-        + "\"topic\":\\{\"mobilite-zfe\":1},\"lang\":\\{\"fr\":1}}}"), json);
+    assertTrue(
+        json.startsWith(
+            "{\"query\":\"zones à faibles émissions\",\"total\":1,\"hits\":[{\"id\":\""),
+        json);
+    assertTrue(
+        json.contains(
+            "\"title\":\"ZFE : les métropoles face au calendrier des zones à faibles émissions\","
+                + "\"url\":\"https://www.lagazettedescommunes.com/1001/zfe-metropoles-calendrier/\",\"source\":\"gazette\","
+                + "\"sources\":[\"gazette\",\"localtis\"],\"published\":\"2026-11-16T07:30:00Z\",\"lang\":\"fr\","
+                + "\"topics\":[\"mobilite-zfe\"],\"snippet\":\"Les <b>zones</b> à <b>faibles</b> <b>émissions</b> (ZFE)"),
+        json);
+    assertTrue(
+        json.matches(
+            ".*\"score\":[0-9.]+}],\"facets\":\\{\"source\":\\{\"gazette\":1,\"localtis\":1},"
+                + "\"topic\":\\{\"mobilite-zfe\":1},\"lang\":\\{\"fr\":1}}}"),
+        json);
   }
 
   @Test
@@ -76,7 +90,11 @@ class SearchCommandTest {
     assertEquals("id,title,url,source,sources,published,lang,topics,snippet,score", lines.get(0));
     assertTrue(lines.size() >= 2, csv.out());
     Cli.Result md = cli.run("search", "digital twins", "--format", "md");
-    assertTrue(md.out().contains("- [Cities experiment with digital twins for climate adaptation](https://oecd-opsi.org/blog/digital-twins-climate/) — opsi, 2026-11-19"), md.out());
+    assertTrue(
+        md.out()
+            .contains(
+                "- [Cities experiment with digital twins for climate adaptation](https://oecd-opsi.org/blog/digital-twins-climate/) — opsi, 2026-11-19"),
+        md.out());
     assertTrue(md.out().contains("**digital**"), md.out());
   }
 
@@ -99,7 +117,9 @@ class SearchCommandTest {
   void sinceUntilAndSpans() {
     Cli cli = new Cli(dir, config(TOPICS));
     cli.run("crawl");
-    String all = cli.run("search", "*", "--format", "csv", "--since", "2026-11-17", "--until", "2026-11-18").out();
+    String all =
+        cli.run("search", "*", "--format", "csv", "--since", "2026-11-17", "--until", "2026-11-18")
+            .out();
     assertEquals(3, all.lines().count(), "header + items of the 17th and the 18th: " + all);
     assertTrue(all.contains("Innovation publique : la 27e Région") && all.contains("GEMAPI"), all);
   }
@@ -108,13 +128,31 @@ class SearchCommandTest {
   void showPrintsOneItem() {
     Cli cli = new Cli(dir, config(TOPICS));
     cli.run("crawl");
-    String id = cli.run("search", "gemapi", "--format", "csv").out().lines().skip(1).findFirst().orElseThrow().split(",")[0];
+    String id =
+        cli.run("search", "gemapi", "--format", "csv")
+            .out()
+            .lines()
+            .skip(1)
+            .findFirst()
+            .orElseThrow()
+            .split(",")[0];
     Cli.Result json = cli.run("show", id, "--format", "json");
-    assertTrue(json.out().startsWith("{\"id\":\"" + id + "\",\"title\":\"GEMAPI : la taxe inondation expliquée aux communes\""), json.out());
-    assertTrue(json.out().contains("\"guid\":\"https://www.lagazettedescommunes.com/?p=1003\",\"updated\":null,\"author\":null,"), json.out());
+    assertTrue(
+        json.out()
+            .startsWith(
+                "{\"id\":\""
+                    + id
+                    + "\",\"title\":\"GEMAPI : la taxe inondation expliquée aux communes\""),
+        json.out());
+    assertTrue(
+        json.out()
+            .contains(
+                "\"guid\":\"https://www.lagazettedescommunes.com/?p=1003\",\"updated\":null,\"author\":null,"),
+        json.out());
     assertTrue(json.out().contains("\"topics\":[\"climat-gemapi\"]"), json.out());
     Cli.Result text = cli.run("show", id);
-    assertTrue(text.out().startsWith("GEMAPI : la taxe inondation expliquée aux communes\n"), text.out());
+    assertTrue(
+        text.out().startsWith("GEMAPI : la taxe inondation expliquée aux communes\n"), text.out());
     Cli.Result missing = cli.run("show", "000000000000");
     assertEquals(2, missing.code());
     assertTrue(missing.err().contains("no item with id"), missing.err());
@@ -124,7 +162,8 @@ class SearchCommandTest {
   void reindexGivesTheSameResults() {
     Cli cli = new Cli(dir, config(TOPICS));
     cli.run("crawl");
-    List<String> queries = List.of("zfe", "cities", "innovation OR gemapi", "\"digital twins\"", "*");
+    List<String> queries =
+        List.of("zfe", "cities", "innovation OR gemapi", "\"digital twins\"", "*");
     List<String> before = new ArrayList<>();
     for (String q : queries) {
       before.add(cli.run("search", q, "--format", "json", "--facets", "--sort", "date").out());
@@ -135,8 +174,11 @@ class SearchCommandTest {
     for (int i = 0; i < queries.size(); i++) {
       // Same hits, order, snippets and facets; scores may move a little, as an incremental index
       // still counts replaced documents in its term statistics until they are merged away.
-      assertEquals(withoutScores(before.get(i)),
-          withoutScores(cli.run("search", queries.get(i), "--format", "json", "--facets", "--sort", "date").out()));
+      assertEquals(
+          withoutScores(before.get(i)),
+          withoutScores(
+              cli.run("search", queries.get(i), "--format", "json", "--facets", "--sort", "date")
+                  .out()));
     }
     assertTrue(cli.run("stats", "--format", "json").out().contains("\"items\":7,\"indexed\":7,"));
   }
@@ -156,7 +198,9 @@ class SearchCommandTest {
     assertTrue(cli.run("search", "renaturation").out().startsWith("No results"));
     assertTrue(cli.run("stats").out().contains("(2 indexed)"), cli.run("stats").out());
     assertEquals(0, cli.run("crawl", "--source", "opsi").code());
-    assertTrue(cli.run("search", "renaturation").out().startsWith("1 result"), "found after the next crawl");
+    assertTrue(
+        cli.run("search", "renaturation").out().startsWith("1 result"),
+        "found after the next crawl");
     assertTrue(cli.run("stats").out().contains("(12 indexed)"), cli.run("stats").out());
   }
 
@@ -164,10 +208,15 @@ class SearchCommandTest {
   void changedTopicQueryRetagsExistingItems() {
     Cli cli = new Cli(dir, config(TOPICS));
     cli.run("crawl");
-    assertTrue(cli.run("search", "topic:climat-gemapi", "--format", "csv").out().contains("GEMAPI"));
-    assertFalse(cli.run("search", "topic:climat-gemapi", "--format", "csv").out().contains("digital twins"));
+    assertTrue(
+        cli.run("search", "topic:climat-gemapi", "--format", "csv").out().contains("GEMAPI"));
+    assertFalse(
+        cli.run("search", "topic:climat-gemapi", "--format", "csv")
+            .out()
+            .contains("digital twins"));
     cli.write(config(TOPICS.replace("gemapi OR inondation OR inondations", "gemapi OR climate")));
-    assertEquals(0, cli.run("crawl").code(), "nothing to fetch (all 304), but the topics are re-tagged");
+    assertEquals(
+        0, cli.run("crawl").code(), "nothing to fetch (all 304), but the topics are re-tagged");
     String csv = cli.run("search", "topic:climat-gemapi", "--format", "csv").out();
     assertTrue(csv.contains("digital twins"), csv);
     assertTrue(cli.run("export").out().contains("\"topics\":[\"climat-gemapi\"]"));
@@ -175,10 +224,16 @@ class SearchCommandTest {
 
   @Test
   void topicWithBadQueryIsAConfigError() {
-    Cli cli = new Cli(dir, config(TOPICS.replace("gemapi OR inondation OR inondations", "gemapi OR (inondation")));
+    Cli cli =
+        new Cli(
+            dir,
+            config(TOPICS.replace("gemapi OR inondation OR inondations", "gemapi OR (inondation")));
     Cli.Result r = cli.run("crawl");
     assertEquals(2, r.code());
-    assertTrue(r.err().contains("feeds.yaml:8: topics[1].query: topic 'climat-gemapi': bad query at column"), r.err());
+    assertTrue(
+        r.err()
+            .contains("feeds.yaml:8: topics[1].query: topic 'climat-gemapi': bad query at column"),
+        r.err());
   }
 
   @Test
@@ -186,16 +241,30 @@ class SearchCommandTest {
     StringBuilder yaml = new StringBuilder(Cli.fastSettings() + "sources:\n");
     byte[] feed = TestServer.fixture("gazette.xml");
     for (int i = 0; i < 40; i++) {
-      String body = new String(feed, java.nio.charset.StandardCharsets.UTF_8).replace("/100", "/" + (2000 + i * 10));
-      server.route("/slow" + i + ".xml", ex -> {
-        try {
-          Thread.sleep(30);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        TestServer.send(ex, 200, "application/rss+xml", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      });
-      yaml.append("  - id: s").append(i).append("\n    url: ").append(server.base()).append("/slow").append(i).append(".xml\n");
+      String body =
+          new String(feed, java.nio.charset.StandardCharsets.UTF_8)
+              .replace("/100", "/" + (2000 + i * 10));
+      server.route(
+          "/slow" + i + ".xml",
+          ex -> {
+            try {
+              Thread.sleep(30);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            TestServer.send(
+                ex,
+                200,
+                "application/rss+xml",
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          });
+      yaml.append("  - id: s")
+          .append(i)
+          .append("\n    url: ")
+          .append(server.base())
+          .append("/slow")
+          .append(i)
+          .append(".xml\n");
     }
     Cli cli = new Cli(dir, yaml.toString().replace("concurrency: 4", "concurrency: 1"));
     cli.run("crawl", "--source", "s0");

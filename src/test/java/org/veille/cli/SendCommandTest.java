@@ -28,8 +28,12 @@ import org.veille.support.Week;
 
 /** Sending through a real SMTP server (GreenMail on 127.0.0.1), the messages parsed back. */
 class SendCommandTest {
-  private static final List<String> EVERYONE = List.of("alice@commune-a.example", "bob@commune-b.example",
-      "chloe@commune-c.example", "editeur@metropole.example");
+  private static final List<String> EVERYONE =
+      List.of(
+          "alice@commune-a.example",
+          "bob@commune-b.example",
+          "chloe@commune-c.example",
+          "editeur@metropole.example");
   @TempDir Path dir;
   private GreenMail mail;
   private SmtpProxy proxy;
@@ -55,13 +59,18 @@ class SendCommandTest {
   }
 
   private List<String> received() throws Exception {
-    return Arrays.stream(mail.getReceivedMessages()).map(m -> {
-      try {
-        return ((jakarta.mail.internet.InternetAddress) m.getAllRecipients()[0]).getAddress();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }).sorted().toList();
+    return Arrays.stream(mail.getReceivedMessages())
+        .map(
+            m -> {
+              try {
+                return ((jakarta.mail.internet.InternetAddress) m.getAllRecipients()[0])
+                    .getAddress();
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            })
+        .sorted()
+        .toList();
   }
 
   @Test
@@ -77,21 +86,32 @@ class SendCommandTest {
         m = x;
       }
     }
-    assertEquals("Veille innovation publique — semaine 47 (16 au 22 novembre 2026)", m.getSubject());
-    assertTrue(m.getHeader("Subject", null).startsWith("=?UTF-8?"), "encoded subject: " + m.getHeader("Subject", null));
+    assertEquals(
+        "Veille innovation publique — semaine 47 (16 au 22 novembre 2026)", m.getSubject());
+    assertTrue(
+        m.getHeader("Subject", null).startsWith("=?UTF-8?"),
+        "encoded subject: " + m.getHeader("Subject", null));
     Address[] to = m.getRecipients(jakarta.mail.Message.RecipientType.TO);
     assertEquals(1, to.length, "recipients never see each other");
     assertEquals(null, m.getHeader("Cc"));
-    assertEquals("\"Veille\" <veille@metropole.example>".replace("\"", ""), m.getFrom()[0].toString().replace("\"", ""));
-    assertTrue(m.getHeader("Message-ID", null).matches("<veille\\.2026-W47\\.[0-9a-f]{16}@metropole\\.example>"));
-    assertEquals("<mailto:veille@metropole.example?subject=unsubscribe>", m.getHeader("List-Unsubscribe", null));
-    assertTrue(m.getHeader("List-Id", null).contains("<veille-innovation-publique.metropole.example>"));
+    assertEquals(
+        "\"Veille\" <veille@metropole.example>".replace("\"", ""),
+        m.getFrom()[0].toString().replace("\"", ""));
+    assertTrue(
+        m.getHeader("Message-ID", null)
+            .matches("<veille\\.2026-W47\\.[0-9a-f]{16}@metropole\\.example>"));
+    assertEquals(
+        "<mailto:veille@metropole.example?subject=unsubscribe>",
+        m.getHeader("List-Unsubscribe", null));
+    assertTrue(
+        m.getHeader("List-Id", null).contains("<veille-innovation-publique.metropole.example>"));
     assertTrue(m.getSentDate() != null);
     MimeMultipart alt = (MimeMultipart) m.getContent();
     assertTrue(alt.getContentType().startsWith("multipart/alternative"), alt.getContentType());
     BodyPart text = alt.getBodyPart(0);
     BodyPart html = alt.getBodyPart(1);
-    assertTrue(text.isMimeType("text/plain") && text.getContentType().toLowerCase().contains("utf-8"));
+    assertTrue(
+        text.isMimeType("text/plain") && text.getContentType().toLowerCase().contains("utf-8"));
     assertTrue(html.isMimeType("text/html"));
     String body = (String) html.getContent();
     assertTrue(body.contains("<a href=\"https://news.example/zfe\""), "absolute links");
@@ -103,14 +123,33 @@ class SendCommandTest {
   void editorCopyListsBrokenSources() throws Exception {
     Cli cli = week(mail.getSmtp().getPort());
     try (var store = org.veille.store.SqliteStore.open(cli.data().resolve("veille.db"))) {
-      store.saveFetch(new org.veille.store.FetchRecord("localtis", java.time.Instant.parse(Week.NOW), org.veille.store.FetchRecord.Outcome.FAILED,
-          503, 1, 0, "HTTP 503 after 3 tries", false, null, null, null, null, 4, null, List.of(), List.of()));
+      store.saveFetch(
+          new org.veille.store.FetchRecord(
+              "localtis",
+              java.time.Instant.parse(Week.NOW),
+              org.veille.store.FetchRecord.Outcome.FAILED,
+              503,
+              1,
+              0,
+              "HTTP 503 after 3 tries",
+              false,
+              null,
+              null,
+              null,
+              null,
+              4,
+              null,
+              List.of(),
+              List.of()));
     }
     assertEquals(0, cli.run("send").code());
     for (MimeMessage m : mail.getReceivedMessages()) {
       String html = (String) ((MimeMultipart) m.getContent()).getBodyPart(1).getContent();
       boolean editor = m.getHeader("To", null).contains("editeur@");
-      assertEquals(editor, html.contains("localtis — HTTP 503 after 3 tries (4 failures in a row)"), m.getHeader("To", null));
+      assertEquals(
+          editor,
+          html.contains("localtis — HTTP 503 after 3 tries (4 failures in a row)"),
+          m.getHeader("To", null));
     }
   }
 
@@ -131,8 +170,11 @@ class SendCommandTest {
     Cli.Result first = cli.run("send");
     assertEquals(1, first.code(), first.toString());
     assertEquals(2, mail.getReceivedMessages().length);
-    assertTrue(first.out().contains("2 sent, 0 already sent, 0 failed, 2 still owed."), first.out());
-    assertTrue(first.err().contains("chloe@commune-c.example:") && first.err().contains("still owed"), first.err());
+    assertTrue(
+        first.out().contains("2 sent, 0 already sent, 0 failed, 2 still owed."), first.out());
+    assertTrue(
+        first.err().contains("chloe@commune-c.example:") && first.err().contains("still owed"),
+        first.err());
     proxy.dropAfter(Integer.MAX_VALUE);
     Cli.Result second = cli.run("send");
     assertEquals(0, second.code(), second.toString());
@@ -147,14 +189,28 @@ class SendCommandTest {
     proxy.refuse("chloe@commune-c.example", "451 4.3.0 try again later");
     Cli.Result first = cli.run("send");
     assertEquals(1, first.code());
-    assertTrue(first.err().contains("bob@commune-b.example: SMTP 550") && first.err().contains("refused for good"), first.err());
-    assertTrue(first.err().contains("chloe@commune-c.example: SMTP 451") && first.err().contains("still owed"), first.err());
+    assertTrue(
+        first.err().contains("bob@commune-b.example: SMTP 550")
+            && first.err().contains("refused for good"),
+        first.err());
+    assertTrue(
+        first.err().contains("chloe@commune-c.example: SMTP 451")
+            && first.err().contains("still owed"),
+        first.err());
     assertEquals(List.of("alice@commune-a.example", "editeur@metropole.example"), received());
     proxy.allow("chloe@commune-c.example");
     Cli.Result second = cli.run("send");
-    assertEquals(0, second.code(), "a permanent failure was reported last time, not retried: " + second);
-    assertTrue(second.out().lines().anyMatch(l -> l.contains("bob@commune-b.example") && l.contains("already failed")), second.out());
-    assertEquals(List.of("alice@commune-a.example", "chloe@commune-c.example", "editeur@metropole.example"), received(),
+    assertEquals(
+        0, second.code(), "a permanent failure was reported last time, not retried: " + second);
+    assertTrue(
+        second
+            .out()
+            .lines()
+            .anyMatch(l -> l.contains("bob@commune-b.example") && l.contains("already failed")),
+        second.out());
+    assertEquals(
+        List.of("alice@commune-a.example", "chloe@commune-c.example", "editeur@metropole.example"),
+        received(),
         "chloe gets it now; bob is not tried again");
   }
 
@@ -171,7 +227,8 @@ class SendCommandTest {
     assertEquals(4, files.size());
     try (InputStream in = Files.newInputStream(outbox.resolve("alice@commune-a.example.eml"))) {
       MimeMessage m = new MimeMessage(jakarta.mail.Session.getInstance(new Properties()), in);
-      assertEquals("Veille innovation publique — semaine 47 (16 au 22 novembre 2026)", m.getSubject());
+      assertEquals(
+          "Veille innovation publique — semaine 47 (16 au 22 novembre 2026)", m.getSubject());
       assertTrue(m.getContentType().startsWith("multipart/alternative"));
     }
     assertEquals(0, mail.getReceivedMessages().length);
@@ -202,7 +259,10 @@ class SendCommandTest {
 
   @Test
   void missingPasswordIsAConfigError() throws Exception {
-    String smtp = "  smtp: {host: 127.0.0.1, port: " + mail.getSmtp().getPort() + ", starttls: false, username: veille}";
+    String smtp =
+        "  smtp: {host: 127.0.0.1, port: "
+            + mail.getSmtp().getPort()
+            + ", starttls: false, username: veille}";
     Cli cli = new Cli(dir, Week.config("fr", smtp)).env(Map.of("VEILLE_NOW", Week.NOW));
     Week.store(cli);
     Cli.Result r = cli.run("send");

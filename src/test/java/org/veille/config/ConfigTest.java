@@ -19,7 +19,10 @@ class ConfigTest {
 
   @Test
   void minimalConfigGetsEveryDefault() throws Exception {
-    Config c = Config.parse(FILE, "sources:\n  - id: gazette\n    url: https://www.lagazettedescommunes.com/feed/\n");
+    Config c =
+        Config.parse(
+            FILE,
+            "sources:\n  - id: gazette\n    url: https://www.lagazettedescommunes.com/feed/\n");
     Settings s = c.settings();
     assertEquals(Path.of("/etc/veille/data"), s.dataDir());
     assertEquals(ZoneId.of("Europe/Paris"), s.timezone());
@@ -34,7 +37,10 @@ class ConfigTest {
 
   @Test
   void fullConfigIsRead() throws Exception {
-    Config c = Config.parse(FILE, """
+    Config c =
+        Config.parse(
+            FILE,
+            """
         settings:
           data_dir: /var/lib/veille
           timezone: Europe/Paris
@@ -70,23 +76,84 @@ class ConfigTest {
     return Stream.of(
         Arguments.of("sources: [\n  - id: x\n", 2, "", "invalid YAML"),
         Arguments.of("settings:\n  timezone: Europe/Paris\n", 1, "sources", "missing"),
-        Arguments.of("sources:\n  - id: a\n    url: https://a.example/\n    colour: red\n", 4, "sources[0].colour", "unknown key"),
+        Arguments.of(
+            "sources:\n  - id: a\n    url: https://a.example/\n    colour: red\n",
+            4,
+            "sources[0].colour",
+            "unknown key"),
         Arguments.of("sources:\n  - id: a\n    name: A\n", 2, "sources[0].url", "missing"),
-        Arguments.of("sources:\n  - id: a\n    url: https://a.example/\n  - id: a\n    url: https://b.example/\n", 4, "sources[1].id", "duplicate id 'a' (first defined on line 2)"),
-        Arguments.of("sources:\n  - id: a\n    url: htp:/a.example\n", 3, "sources[0].url", "absolute http or https URL"),
-        Arguments.of("sources:\n  - id: a\n    url: file:///etc/passwd\n", 3, "sources[0].url", "absolute http or https URL"),
-        Arguments.of("settings:\n  fetch: {timeout: 20 seconds}\nsources: []\n", 2, "settings.fetch.timeout", "bad duration"),
-        Arguments.of("settings:\n  fetch:\n    max_bytes: 10 megs\nsources: []\n", 3, "settings.fetch.max_bytes", "bad size"),
-        Arguments.of("sources:\n  - id: anct\n    url: https://anct.gouv.fr/\n    type: page\n", 2, "sources[0].select", "select.item"),
-        Arguments.of("sources:\n  - id: anct\n    url: https://anct.gouv.fr/\n    type: page\n    select: {title: h3}\n", 5, "sources[0].select.item", "missing"),
-        Arguments.of("settings:\n  schedule: {crawl: \"every hour\"}\nsources: []\n", 2, "settings.schedule.crawl", "bad cron expression"),
-        Arguments.of("settings:\n  timezone: Paris\nsources: []\n", 2, "settings.timezone", "unknown time zone"),
-        Arguments.of("settings:\n  newsletter: {recipients: [\"not-an-address\"]}\nsources: []\n", 2, "settings.newsletter.recipients[0]", "invalid email"),
-        Arguments.of("settings:\n  smtp: {password: hunter2}\nsources: []\n", 2, "settings.smtp.password", "password_env"),
-        Arguments.of("topics:\n  - id: t\n    name: T\nsources: []\n", 2, "topics[0].query", "missing"),
-        Arguments.of("sources:\n  - id: Bad Id\n    url: https://a.example/\n", 2, "sources[0].id", "lower-case"),
-        Arguments.of("sources:\n  - id: a\n    url: https://a.example/\n    type: podcast\n", 4, "sources[0].type", "feed or page"),
-        Arguments.of("sources:\n  - id: a\n    url: https://a.example/\n    type: page\n    select: {item: \"div[\"}\n", 5, "sources[0].select.item", "bad CSS selector"));
+        Arguments.of(
+            "sources:\n  - id: a\n    url: https://a.example/\n  - id: a\n    url: https://b.example/\n",
+            4,
+            "sources[1].id",
+            "duplicate id 'a' (first defined on line 2)"),
+        Arguments.of(
+            "sources:\n  - id: a\n    url: htp:/a.example\n",
+            3,
+            "sources[0].url",
+            "absolute http or https URL"),
+        Arguments.of(
+            "sources:\n  - id: a\n    url: file:///etc/passwd\n",
+            3,
+            "sources[0].url",
+            "absolute http or https URL"),
+        Arguments.of(
+            "settings:\n  fetch: {timeout: 20 seconds}\nsources: []\n",
+            2,
+            "settings.fetch.timeout",
+            "bad duration"),
+        Arguments.of(
+            "settings:\n  fetch:\n    max_bytes: 10 megs\nsources: []\n",
+            3,
+            "settings.fetch.max_bytes",
+            "bad size"),
+        Arguments.of(
+            "sources:\n  - id: anct\n    url: https://anct.gouv.fr/\n    type: page\n",
+            2,
+            "sources[0].select",
+            "select.item"),
+        Arguments.of(
+            "sources:\n  - id: anct\n    url: https://anct.gouv.fr/\n    type: page\n    select: {title: h3}\n",
+            5,
+            "sources[0].select.item",
+            "missing"),
+        Arguments.of(
+            "settings:\n  schedule: {crawl: \"every hour\"}\nsources: []\n",
+            2,
+            "settings.schedule.crawl",
+            "bad cron expression"),
+        Arguments.of(
+            "settings:\n  timezone: Paris\nsources: []\n",
+            2,
+            "settings.timezone",
+            "unknown time zone"),
+        Arguments.of(
+            "settings:\n  newsletter: {recipients: [\"not-an-address\"]}\nsources: []\n",
+            2,
+            "settings.newsletter.recipients[0]",
+            "invalid email"),
+        Arguments.of(
+            "settings:\n  smtp: {password: hunter2}\nsources: []\n",
+            2,
+            "settings.smtp.password",
+            "password_env"),
+        Arguments.of(
+            "topics:\n  - id: t\n    name: T\nsources: []\n", 2, "topics[0].query", "missing"),
+        Arguments.of(
+            "sources:\n  - id: Bad Id\n    url: https://a.example/\n",
+            2,
+            "sources[0].id",
+            "lower-case"),
+        Arguments.of(
+            "sources:\n  - id: a\n    url: https://a.example/\n    type: podcast\n",
+            4,
+            "sources[0].type",
+            "feed or page"),
+        Arguments.of(
+            "sources:\n  - id: a\n    url: https://a.example/\n    type: page\n    select: {item: \"div[\"}\n",
+            5,
+            "sources[0].select.item",
+            "bad CSS selector"));
   }
 
   @ParameterizedTest
@@ -101,7 +168,8 @@ class ConfigTest {
 
   @Test
   void missingFileIsAClearError() {
-    ConfigException e = assertThrows(ConfigException.class, () -> Config.load(Path.of("/nonexistent/feeds.yaml")));
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> Config.load(Path.of("/nonexistent/feeds.yaml")));
     assertTrue(e.getMessage().contains("config file not found"), e.getMessage());
   }
 
@@ -109,8 +177,10 @@ class ConfigTest {
   void shippedFeedsYamlIsValidAndRich() throws Exception {
     Config c = Config.load(Path.of("feeds.yaml"));
     assertTrue(c.sources().size() >= 30, "30+ sources: " + c.sources().size());
-    assertTrue(c.topics().size() >= 8 && c.topics().size() <= 12, "8–12 topics: " + c.topics().size());
-    assertTrue(c.sources().stream().anyMatch(s -> !s.enabled()), "low-confidence sources ship disabled");
+    assertTrue(
+        c.topics().size() >= 8 && c.topics().size() <= 12, "8–12 topics: " + c.topics().size());
+    assertTrue(
+        c.sources().stream().anyMatch(s -> !s.enabled()), "low-confidence sources ship disabled");
     assertTrue(c.sources().stream().anyMatch(s -> s.type() == SourceConfig.SourceType.PAGE));
   }
 }

@@ -25,15 +25,23 @@ class FetcherTest {
   private final TestServer server = new TestServer();
 
   private static Settings.Fetch settings(long maxBytes) {
-    return new Settings.Fetch(Duration.ofSeconds(2), maxBytes, 4, Duration.ZERO, true, 2,
-        Duration.ofMillis(20), Duration.ofSeconds(3));
+    return new Settings.Fetch(
+        Duration.ofSeconds(2),
+        maxBytes,
+        4,
+        Duration.ZERO,
+        true,
+        2,
+        Duration.ofMillis(20),
+        Duration.ofSeconds(3));
   }
 
   private FetchOutcome fetch(String path) throws InterruptedException {
     return fetch(server.url(path), null, null);
   }
 
-  private FetchOutcome fetch(URI url, String etag, String lastModified) throws InterruptedException {
+  private FetchOutcome fetch(URI url, String etag, String lastModified)
+      throws InterruptedException {
     return new Fetcher(settings(10L * 1024 * 1024), UA).fetch(url, etag, lastModified);
   }
 
@@ -73,15 +81,26 @@ class FetcherTest {
     d.finish();
     byte[] buf = new byte[xml.length * 2];
     int n = d.deflate(buf);
-    server.respond("/deflate", 200, "application/rss+xml", java.util.Arrays.copyOf(buf, n), "Content-Encoding", "deflate");
+    server.respond(
+        "/deflate",
+        200,
+        "application/rss+xml",
+        java.util.Arrays.copyOf(buf, n),
+        "Content-Encoding",
+        "deflate");
     assertEquals(xml.length, assertInstanceOf(Fetched.class, fetch("/gz")).body().length);
     assertEquals(xml.length, assertInstanceOf(Fetched.class, fetch("/deflate")).body().length);
   }
 
   @Test
   void invalidGzipIsBadContent() throws Exception {
-    server.respond("/badgz", 200, "application/rss+xml", "not gzip at all".getBytes(StandardCharsets.UTF_8),
-        "Content-Encoding", "gzip");
+    server.respond(
+        "/badgz",
+        200,
+        "application/rss+xml",
+        "not gzip at all".getBytes(StandardCharsets.UTF_8),
+        "Content-Encoding",
+        "gzip");
     Failed f = failed(fetch("/badgz"));
     assertEquals(Kind.BAD_CONTENT, f.kind());
     assertTrue(f.message().contains("invalid gzip"), f.message());
@@ -90,25 +109,28 @@ class FetcherTest {
   @Test
   void bodyOverTheCapIsCutOffWhileStreaming() throws Exception {
     AtomicLong written = new AtomicLong();
-    server.route("/huge", ex -> {
-      ex.getResponseHeaders().add("Content-Type", "application/xml");
-      ex.sendResponseHeaders(200, 0); // chunked: no Content-Length to trust
-      byte[] chunk = new byte[64 * 1024];
-      java.util.Arrays.fill(chunk, (byte) 'a');
-      try (OutputStream os = ex.getResponseBody()) {
-        for (int i = 0; i < 50 * 16; i++) { // 50 MB
-          os.write(chunk);
-          written.addAndGet(chunk.length);
-        }
-      } catch (IOException e) {
-        // the client hung up, as it should
-      }
-    });
+    server.route(
+        "/huge",
+        ex -> {
+          ex.getResponseHeaders().add("Content-Type", "application/xml");
+          ex.sendResponseHeaders(200, 0); // chunked: no Content-Length to trust
+          byte[] chunk = new byte[64 * 1024];
+          java.util.Arrays.fill(chunk, (byte) 'a');
+          try (OutputStream os = ex.getResponseBody()) {
+            for (int i = 0; i < 50 * 16; i++) { // 50 MB
+              os.write(chunk);
+              written.addAndGet(chunk.length);
+            }
+          } catch (IOException e) {
+            // the client hung up, as it should
+          }
+        });
     Failed f = failed(fetch("/huge"));
     assertEquals(Kind.TOO_LARGE, f.kind());
     assertTrue(f.message().contains("max_bytes"), f.message());
     Thread.sleep(200);
-    assertTrue(written.get() < 50L * 1024 * 1024, "the client stopped reading early: " + written.get());
+    assertTrue(
+        written.get() < 50L * 1024 * 1024, "the client stopped reading early: " + written.get());
   }
 
   @Test
@@ -117,20 +139,24 @@ class FetcherTest {
     try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
       out.write(new byte[3 * 1024 * 1024]);
     }
-    server.respond("/bomb.gz", 200, "application/xml", gz.toByteArray(), "Content-Encoding", "gzip");
-    Failed f = failed(new Fetcher(settings(1024 * 1024), UA).fetch(server.url("/bomb.gz"), null, null));
+    server.respond(
+        "/bomb.gz", 200, "application/xml", gz.toByteArray(), "Content-Encoding", "gzip");
+    Failed f =
+        failed(new Fetcher(settings(1024 * 1024), UA).fetch(server.url("/bomb.gz"), null, null));
     assertEquals(Kind.TOO_LARGE, f.kind());
   }
 
   @Test
   void serverThatNeverAnswersTimesOut() throws Exception {
-    server.route("/silent", ex -> {
-      try {
-        Thread.sleep(10_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    server.route(
+        "/silent",
+        ex -> {
+          try {
+            Thread.sleep(10_000);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
     long t0 = System.nanoTime();
     Failed f = failed(fetch("/silent"));
     assertEquals(Kind.TIMEOUT, f.kind());
@@ -159,7 +185,8 @@ class FetcherTest {
   @Test
   void redirectsAreFollowedUpToFive() throws Exception {
     for (int i = 1; i <= 5; i++) {
-      server.respond("/r" + i, 301, null, null, "Location", i == 5 ? "/gazette.xml" : "/r" + (i + 1));
+      server.respond(
+          "/r" + i, 301, null, null, "Location", i == 5 ? "/gazette.xml" : "/r" + (i + 1));
     }
     Fetched f = assertInstanceOf(Fetched.class, fetch("/r1"));
     assertEquals(server.url("/gazette.xml"), f.finalUrl());
@@ -197,8 +224,16 @@ class FetcherTest {
 
   @Test
   void tooManyRequestsHonoursRetryAfter() throws Exception {
-    server.sequence("/limited",
-        ex -> TestServer.send(ex, 429, "text/plain", "slow down".getBytes(StandardCharsets.UTF_8), "Retry-After", "1"),
+    server.sequence(
+        "/limited",
+        ex ->
+            TestServer.send(
+                ex,
+                429,
+                "text/plain",
+                "slow down".getBytes(StandardCharsets.UTF_8),
+                "Retry-After",
+                "1"),
         ex -> TestServer.send(ex, 200, "application/xml", TestServer.fixture("gazette.xml")));
     long t0 = System.nanoTime();
     assertInstanceOf(Fetched.class, fetch("/limited"));
@@ -207,7 +242,13 @@ class FetcherTest {
 
   @Test
   void retryAfterBeyondTheCapStopsRetryingAndIsReported() throws Exception {
-    server.respond("/later", 429, "text/plain", "later".getBytes(StandardCharsets.UTF_8), "Retry-After", "3600");
+    server.respond(
+        "/later",
+        429,
+        "text/plain",
+        "later".getBytes(StandardCharsets.UTF_8),
+        "Retry-After",
+        "3600");
     Failed f = failed(fetch("/later"));
     assertEquals(1, f.attempts());
     assertEquals(Duration.ofHours(1), f.retryAfter());
@@ -215,7 +256,8 @@ class FetcherTest {
 
   @Test
   void serviceUnavailableThenOk() throws Exception {
-    server.sequence("/flaky",
+    server.sequence(
+        "/flaky",
         ex -> TestServer.send(ex, 503, "text/plain", "busy".getBytes(StandardCharsets.UTF_8)),
         ex -> TestServer.send(ex, 200, "application/xml", TestServer.fixture("gazette.xml")));
     Fetched f = assertInstanceOf(Fetched.class, fetch("/flaky"));
@@ -232,8 +274,12 @@ class FetcherTest {
 
   @Test
   void robotsTxtIsRespected() throws Exception {
-    server.respond("/robots.txt", 200, "text/plain",
-        "User-agent: veilletest\nDisallow: /private/\n\nUser-agent: *\nDisallow:\n".getBytes(StandardCharsets.UTF_8));
+    server.respond(
+        "/robots.txt",
+        200,
+        "text/plain",
+        "User-agent: veilletest\nDisallow: /private/\n\nUser-agent: *\nDisallow:\n"
+            .getBytes(StandardCharsets.UTF_8));
     Fetcher fetcher = new Fetcher(settings(1024 * 1024), UA);
     Failed f = failed(fetcher.fetch(server.url("/private/feed.xml"), null, null));
     assertEquals(Kind.ROBOTS, f.kind());

@@ -30,24 +30,26 @@ class PoliteQueueTest {
     AtomicInteger overlaps = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(6);
     for (int w = 0; w < 6; w++) {
-      pool.execute(() -> {
-        try {
-          for (var j = q.take(); j.isPresent(); j = q.take()) {
-            String h = j.get().host();
-            if (inFlight.computeIfAbsent(h, k -> new AtomicInteger()).incrementAndGet() > 1) {
-              overlaps.incrementAndGet();
+      pool.execute(
+          () -> {
+            try {
+              for (var j = q.take(); j.isPresent(); j = q.take()) {
+                String h = j.get().host();
+                if (inFlight.computeIfAbsent(h, k -> new AtomicInteger()).incrementAndGet() > 1) {
+                  overlaps.incrementAndGet();
+                }
+                long start = System.nanoTime();
+                Thread.sleep(10);
+                inFlight.get(h).decrementAndGet();
+                spans
+                    .computeIfAbsent(h, k -> Collections.synchronizedList(new ArrayList<>()))
+                    .add(new long[] {start, System.nanoTime()});
+                q.release(j.get());
+              }
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
             }
-            long start = System.nanoTime();
-            Thread.sleep(10);
-            inFlight.get(h).decrementAndGet();
-            spans.computeIfAbsent(h, k -> Collections.synchronizedList(new ArrayList<>()))
-                .add(new long[] {start, System.nanoTime()});
-            q.release(j.get());
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      });
+          });
     }
     pool.shutdown();
     assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
@@ -64,7 +66,8 @@ class PoliteQueueTest {
 
   @Test
   void closeStopsHandingOutWork() throws Exception {
-    PoliteQueue<Job> q = new PoliteQueue<>(List.of(new Job("a", 1), new Job("a", 2)), Job::host, Duration.ZERO);
+    PoliteQueue<Job> q =
+        new PoliteQueue<>(List.of(new Job("a", 1), new Job("a", 2)), Job::host, Duration.ZERO);
     assertTrue(q.take().isPresent());
     q.close();
     assertTrue(q.take().isEmpty());

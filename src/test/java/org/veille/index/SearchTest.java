@@ -53,53 +53,57 @@ class SearchTest {
   }
 
   private static SearchRequest query(String q) {
-    return new SearchRequest(q, null, null, List.of(), List.of(), null, SearchRequest.Sort.RELEVANCE, 50, 0, false);
+    return new SearchRequest(
+        q, null, null, List.of(), List.of(), null, SearchRequest.Sort.RELEVANCE, 50, 0, false);
   }
 
   @ParameterizedTest(name = "{0} → {1}")
-  @CsvSource(delimiter = '|', value = {
-    // accents and case
-    "emissions                         | fr2 en2",
-    "ÉMISSION                          | fr2 en2",
-    // plurals and stems, in both languages
-    "villes                            | fr1",
-    "intelligente                      | fr1",
-    "cities                            | en1 en2 en3 en4",
-    "city                              | en1 en2 en3 en4",
-    // elisions
-    "l'innovation                      | fr1 fr4 en1",
-    "intelligence                      | fr4",
-    // phrases
-    "\"ville intelligente\"              | fr1",
-    "\"villes intelligentes\"            | fr1",
-    "\"smart cities\"                    | en1",
-    "\"digital twin\"                    | en3",
-    // boolean operators
-    "zfe OR gemapi                     | fr2 fr3",
-    "innovation AND NOT intelligence   | fr1 en1",
-    "innovation -title:publique        | fr4 en1",
-    "métropoles zfe                    | fr2",
-    // stop words of either language never make a word required in the other
-    "les villes                        | fr1",
-    "the cities                        | en1 en2 en3 en4",
-    "zones à faibles émissions         | fr2",
-    // fields
-    "title:budget                      | fr6",
-    "text:renaturation                 | fr5",
-    "text:budget                       | fr6",
-    "source:opsi                       | en1 en3",
-    "source:OPSI                       | en1 en3",
-    "lang:en AND europe                | en2 en4",
-    "topic:smart-city                  | fr1 en1",
-    "author:dupont                     | fr1",
-    // wildcards
-    "intell*                           | fr1 fr4",
-    "particip*                         | fr6",
-    // nothing
-    "photosynthèse                     | ''",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // accents and case
+        "emissions                         | fr2 en2",
+        "ÉMISSION                          | fr2 en2",
+        // plurals and stems, in both languages
+        "villes                            | fr1",
+        "intelligente                      | fr1",
+        "cities                            | en1 en2 en3 en4",
+        "city                              | en1 en2 en3 en4",
+        // elisions
+        "l'innovation                      | fr1 fr4 en1",
+        "intelligence                      | fr4",
+        // phrases
+        "\"ville intelligente\"              | fr1",
+        "\"villes intelligentes\"            | fr1",
+        "\"smart cities\"                    | en1",
+        "\"digital twin\"                    | en3",
+        // boolean operators
+        "zfe OR gemapi                     | fr2 fr3",
+        "innovation AND NOT intelligence   | fr1 en1",
+        "innovation -title:publique        | fr4 en1",
+        "métropoles zfe                    | fr2",
+        // stop words of either language never make a word required in the other
+        "les villes                        | fr1",
+        "the cities                        | en1 en2 en3 en4",
+        "zones à faibles émissions         | fr2",
+        // fields
+        "title:budget                      | fr6",
+        "text:renaturation                 | fr5",
+        "text:budget                       | fr6",
+        "source:opsi                       | en1 en3",
+        "source:OPSI                       | en1 en3",
+        "lang:en AND europe                | en2 en4",
+        "topic:smart-city                  | fr1 en1",
+        "author:dupont                     | fr1",
+        // wildcards
+        "intell*                           | fr1 fr4",
+        "particip*                         | fr6",
+        // nothing
+        "photosynthèse                     | ''",
+      })
   void searchCases(String q, String expected) throws Exception {
-    Set<String> want = expected.isBlank() ? Set.of() : new HashSet<>(Arrays.asList(expected.split(" ")));
+    Set<String> want =
+        expected.isBlank() ? Set.of() : new HashSet<>(Arrays.asList(expected.split(" ")));
     SearchResult r = search(query(q));
     assertEquals(want, new HashSet<>(keys(r)), q);
     assertEquals(want.size(), r.total());
@@ -113,14 +117,35 @@ class SearchTest {
 
   @Test
   void dateRangeIncludesWholeDays() throws Exception {
-    var r = new SearchRequest("*", Instant.parse("2026-11-17T23:00:00Z"), Instant.parse("2026-11-20T22:59:59.999Z"),
-        List.of(), List.of(), null, SearchRequest.Sort.DATE, 20, 0, false);
+    var r =
+        new SearchRequest(
+            "*",
+            Instant.parse("2026-11-17T23:00:00Z"),
+            Instant.parse("2026-11-20T22:59:59.999Z"),
+            List.of(),
+            List.of(),
+            null,
+            SearchRequest.Sort.DATE,
+            20,
+            0,
+            false);
     assertEquals(List.of("fr1", "en2", "fr2"), keys(search(r)));
   }
 
   @Test
   void sortByDateIsNewestFirstAndKeepsScores() throws Exception {
-    var r = new SearchRequest("innovation", null, null, List.of(), List.of(), null, SearchRequest.Sort.DATE, 20, 0, false);
+    var r =
+        new SearchRequest(
+            "innovation",
+            null,
+            null,
+            List.of(),
+            List.of(),
+            null,
+            SearchRequest.Sort.DATE,
+            20,
+            0,
+            false);
     SearchResult result = search(r);
     assertEquals(List.of("en1", "fr1", "fr4"), keys(result));
     assertTrue(result.hits().stream().allMatch(h -> h.score() > 0), "relevance scores are kept");
@@ -128,8 +153,12 @@ class SearchTest {
 
   @Test
   void pagingWalksThroughResults() throws Exception {
-    var page1 = new SearchRequest("", null, null, List.of(), List.of(), null, SearchRequest.Sort.DATE, 3, 0, false);
-    var page2 = new SearchRequest("", null, null, List.of(), List.of(), null, SearchRequest.Sort.DATE, 3, 3, false);
+    var page1 =
+        new SearchRequest(
+            "", null, null, List.of(), List.of(), null, SearchRequest.Sort.DATE, 3, 0, false);
+    var page2 =
+        new SearchRequest(
+            "", null, null, List.of(), List.of(), null, SearchRequest.Sort.DATE, 3, 3, false);
     assertEquals(List.of("fr5", "en1", "fr1"), keys(search(page1)));
     assertEquals(List.of("en2", "fr2", "en4"), keys(search(page2)));
     assertEquals(10, search(page2).total());
@@ -137,43 +166,96 @@ class SearchTest {
 
   @Test
   void filtersBySourceTopicAndLanguage() throws Exception {
-    var bySource = new SearchRequest("", null, null, List.of("gazette", "opsi"), List.of(), null, SearchRequest.Sort.RELEVANCE, 20, 0, false);
+    var bySource =
+        new SearchRequest(
+            "",
+            null,
+            null,
+            List.of("gazette", "opsi"),
+            List.of(),
+            null,
+            SearchRequest.Sort.RELEVANCE,
+            20,
+            0,
+            false);
     assertEquals(Set.of("fr1", "fr2", "fr5", "en1", "en3"), new HashSet<>(keys(search(bySource))));
-    var byTopic = new SearchRequest("", null, null, List.of(), List.of("mobilite-zfe"), null, SearchRequest.Sort.RELEVANCE, 20, 0, false);
+    var byTopic =
+        new SearchRequest(
+            "",
+            null,
+            null,
+            List.of(),
+            List.of("mobilite-zfe"),
+            null,
+            SearchRequest.Sort.RELEVANCE,
+            20,
+            0,
+            false);
     assertEquals(Set.of("fr2", "en2"), new HashSet<>(keys(search(byTopic))));
-    var byLang = new SearchRequest("innovation", null, null, List.of(), List.of(), "fr", SearchRequest.Sort.RELEVANCE, 20, 0, false);
+    var byLang =
+        new SearchRequest(
+            "innovation",
+            null,
+            null,
+            List.of(),
+            List.of(),
+            "fr",
+            SearchRequest.Sort.RELEVANCE,
+            20,
+            0,
+            false);
     assertEquals(Set.of("fr1", "fr4"), new HashSet<>(keys(search(byLang))));
   }
 
   @Test
   void facetsCountArticles() throws Exception {
-    var r = new SearchRequest("cities OR métropoles", null, null, List.of(), List.of(), null, SearchRequest.Sort.RELEVANCE, 20, 0, true);
+    var r =
+        new SearchRequest(
+            "cities OR métropoles",
+            null,
+            null,
+            List.of(),
+            List.of(),
+            null,
+            SearchRequest.Sort.RELEVANCE,
+            20,
+            0,
+            true);
     SearchResult result = search(r);
-    assertEquals(Map.of("opsi", 2L, "eurocities", 2L, "gazette", 2L), result.facets().get("source"));
+    assertEquals(
+        Map.of("opsi", 2L, "eurocities", 2L, "gazette", 2L), result.facets().get("source"));
     assertEquals(Map.of("en", 4L, "fr", 2L), result.facets().get("lang"));
-    assertEquals(Map.of("smart-city", 2L, "mobilite-zfe", 2L, "europe", 2L), result.facets().get("topic"));
+    assertEquals(
+        Map.of("smart-city", 2L, "mobilite-zfe", 2L, "europe", 2L), result.facets().get("topic"));
   }
 
   @Test
   void snippetsMarkMatches() throws Exception {
     SearchResult r = search(query("renaturation"));
-    assertEquals("Financement des projets de <b>renaturation</b> des cours d&#x27;école.", r.hits().get(0).snippet());
+    assertEquals(
+        "Financement des projets de <b>renaturation</b> des cours d&#x27;école.",
+        r.hits().get(0).snippet());
   }
 
   @Test
   void badQueriesNameThePosition() {
-    QuerySyntaxException open = assertThrows(QuerySyntaxException.class, () -> search(query("(zfe OR gemapi")));
+    QuerySyntaxException open =
+        assertThrows(QuerySyntaxException.class, () -> search(query("(zfe OR gemapi")));
     assertEquals(15, open.column());
-    QuerySyntaxException op = assertThrows(QuerySyntaxException.class, () -> search(query("zfe AND OR gemapi")));
+    QuerySyntaxException op =
+        assertThrows(QuerySyntaxException.class, () -> search(query("zfe AND OR gemapi")));
     assertEquals(9, op.column());
     assertTrue(op.getMessage().contains("unexpected 'OR'"), op.getMessage());
-    QuerySyntaxException field = assertThrows(QuerySyntaxException.class, () -> search(query("couleur:rouge")));
+    QuerySyntaxException field =
+        assertThrows(QuerySyntaxException.class, () -> search(query("couleur:rouge")));
     assertTrue(field.getMessage().contains("unknown field 'couleur'"), field.getMessage());
   }
 
   @Test
   void topicsWereTaggedAtStorageTime() {
     assertEquals(List.of("smart-city"), store.item(ids.get("fr1")).orElseThrow().topics());
-    assertEquals(List.of("europe", "mobilite-zfe"), store.item(ids.get("en2")).orElseThrow().topics().stream().sorted().toList());
+    assertEquals(
+        List.of("europe", "mobilite-zfe"),
+        store.item(ids.get("en2")).orElseThrow().topics().stream().sorted().toList());
   }
 }

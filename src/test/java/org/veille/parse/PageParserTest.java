@@ -18,25 +18,41 @@ class PageParserTest {
 
   @Test
   void dsfrCardsBecomeItems() {
-    PageRules rules = new PageRules(".fr-card", ".fr-card__title", ".fr-card__title a", ".fr-card__detail", ".fr-card__desc");
+    PageRules rules =
+        new PageRules(
+            ".fr-card",
+            ".fr-card__title",
+            ".fr-card__title a",
+            ".fr-card__detail",
+            ".fr-card__desc");
     ParseResult r = parser.parse(PAGE, TestServer.fixture("anct.html"), "text/html", rules, null);
     List<ParsedItem> items = assertInstanceOf(ParseResult.Parsed.class, r).feed().items();
     assertEquals(3, items.size());
     ParsedItem first = items.get(0);
     assertEquals("Territoires intelligents : un appel à projets pour les communes", first.title());
-    assertEquals("https://anct.gouv.fr/actualites/territoires-intelligents-appel-a-projets", first.url().toString());
+    assertEquals(
+        "https://anct.gouv.fr/actualites/territoires-intelligents-appel-a-projets",
+        first.url().toString());
     assertTrue(first.summary().startsWith("L'ANCT accompagne"));
-    assertEquals(Instant.parse("2026-02-12T23:00:00Z"), first.published(), "13 février 2026, Paris time");
+    assertEquals(
+        Instant.parse("2026-02-12T23:00:00Z"), first.published(), "13 février 2026, Paris time");
     assertEquals("fr", first.lang());
-    assertEquals("https://anct.gouv.fr/actualites/petites-villes-de-demain-bilan", items.get(1).url().toString());
+    assertEquals(
+        "https://anct.gouv.fr/actualites/petites-villes-de-demain-bilan",
+        items.get(1).url().toString());
     assertEquals(Instant.parse("2026-03-01T23:00:00Z"), items.get(1).published());
     assertEquals(Instant.parse("2026-02-28T23:00:00Z"), items.get(2).published(), "1er mars 2026");
   }
 
   @Test
   void defaultsFindHeadingLinkAndParagraph() {
-    ParseResult r = parser.parse(PAGE, TestServer.fixture("anct.html"), "text/html",
-        new PageRules(".fr-card", null, null, null, null), null);
+    ParseResult r =
+        parser.parse(
+            PAGE,
+            TestServer.fixture("anct.html"),
+            "text/html",
+            new PageRules(".fr-card", null, null, null, null),
+            null);
     ParsedItem first = assertInstanceOf(ParseResult.Parsed.class, r).feed().items().get(0);
     assertEquals("Territoires intelligents : un appel à projets pour les communes", first.title());
     assertTrue(first.summary().startsWith("L'ANCT"));
@@ -44,8 +60,13 @@ class PageParserTest {
 
   @Test
   void selectorMatchingNothingIsABrokenSelector() {
-    ParseResult r = parser.parse(PAGE, TestServer.fixture("anct.html"), "text/html",
-        new PageRules(".news-item", null, null, null, null), null);
+    ParseResult r =
+        parser.parse(
+            PAGE,
+            TestServer.fixture("anct.html"),
+            "text/html",
+            new PageRules(".news-item", null, null, null, null),
+            null);
     ParseResult.Failed f = assertInstanceOf(ParseResult.Failed.class, r);
     assertEquals(ParseResult.Problem.BROKEN_SELECTOR, f.problem());
     assertTrue(f.message().contains("'.news-item' matched nothing"), f.message());

@@ -20,18 +20,52 @@ class SqliteStoreTest {
   @TempDir Path dir;
 
   private static SourceConfig source(String id) {
-    return new SourceConfig(id, null, URI.create("https://" + id + ".example/feed"),
-        SourceConfig.SourceType.FEED, null, List.of(), true, 1.0, null, 1);
+    return new SourceConfig(
+        id,
+        null,
+        URI.create("https://" + id + ".example/feed"),
+        SourceConfig.SourceType.FEED,
+        null,
+        List.of(),
+        true,
+        1.0,
+        null,
+        1);
   }
 
   private static ParsedItem item(String guid, String url, String title) {
-    return new ParsedItem(guid, url == null ? null : URI.create(url), title, "Résumé de " + title, "", "",
-        null, T0, null, List.of("cat"), "fr");
+    return new ParsedItem(
+        guid,
+        url == null ? null : URI.create(url),
+        title,
+        "Résumé de " + title,
+        "",
+        "",
+        null,
+        T0,
+        null,
+        List.of("cat"),
+        "fr");
   }
 
   private static FetchRecord ok(String source, List<ParsedItem> items) {
-    return new FetchRecord(source, T0, FetchRecord.Outcome.OK, 200, 10, 100, null, false, "\"e1\"",
-        "Mon, 23 Nov 2026 08:00:00 GMT", null, "Feed", 0, null, items, List.of());
+    return new FetchRecord(
+        source,
+        T0,
+        FetchRecord.Outcome.OK,
+        200,
+        10,
+        100,
+        null,
+        false,
+        "\"e1\"",
+        "Mon, 23 Nov 2026 08:00:00 GMT",
+        null,
+        "Feed",
+        0,
+        null,
+        items,
+        List.of());
   }
 
   @Test
@@ -54,8 +88,10 @@ class SqliteStoreTest {
   void sameArticleFromTwoSourcesIsStoredOnce() {
     try (SqliteStore store = SqliteStore.open(dir.resolve("veille.db"))) {
       store.syncSources(List.of(source("a"), source("b")));
-      SaveResult a = store.saveFetch(ok("a", List.of(item("a-1", "https://x.example/1", "Titre A"))));
-      SaveResult b = store.saveFetch(ok("b", List.of(item("b-9", "https://x.example/1", "Titre B"))));
+      SaveResult a =
+          store.saveFetch(ok("a", List.of(item("a-1", "https://x.example/1", "Titre A"))));
+      SaveResult b =
+          store.saveFetch(ok("b", List.of(item("b-9", "https://x.example/1", "Titre B"))));
       assertEquals(1, a.newItems());
       assertEquals(0, b.newItems());
       List<StoredItem> all = new ArrayList<>();
@@ -65,8 +101,16 @@ class SqliteStoreTest {
       assertEquals(List.of("a", "b"), all.get(0).sources());
       assertEquals(store.item(all.get(0).id()).orElseThrow(), all.get(0));
       // b's changed title does not overwrite a's
-      assertEquals(0, store.saveFetch(ok("b", List.of(item("b-9", "https://x.example/1", "Autre")))).updatedItems());
-      assertEquals(1, store.saveFetch(ok("a", List.of(item("a-1", "https://x.example/1", "Titre A2")))).updatedItems());
+      assertEquals(
+          0,
+          store
+              .saveFetch(ok("b", List.of(item("b-9", "https://x.example/1", "Autre"))))
+              .updatedItems());
+      assertEquals(
+          1,
+          store
+              .saveFetch(ok("a", List.of(item("a-1", "https://x.example/1", "Titre A2"))))
+              .updatedItems());
     }
   }
 
@@ -74,7 +118,8 @@ class SqliteStoreTest {
   void itemsWithoutLinkAreIdentifiedByGuidOrContent() {
     try (SqliteStore store = SqliteStore.open(dir.resolve("veille.db"))) {
       store.syncSources(List.of(source("a")));
-      List<ParsedItem> items = List.of(item("g1", null, "Avec guid"), item(null, null, "Sans rien"));
+      List<ParsedItem> items =
+          List.of(item("g1", null, "Avec guid"), item(null, null, "Sans rien"));
       assertEquals(2, store.saveFetch(ok("a", items)).newItems());
       assertEquals(0, store.saveFetch(ok("a", items)).newItems());
       assertEquals(2, store.stats().items());
@@ -100,8 +145,24 @@ class SqliteStoreTest {
       store.syncSources(List.of(source("a")));
       store.saveFetch(ok("a", List.of()));
       Instant next = T0.plusSeconds(3600);
-      store.saveFetch(new FetchRecord("a", T0, FetchRecord.Outcome.FAILED, 503, 5, 0, "HTTP 503", false,
-          null, null, null, null, 2, next, List.of(), List.of()));
+      store.saveFetch(
+          new FetchRecord(
+              "a",
+              T0,
+              FetchRecord.Outcome.FAILED,
+              503,
+              5,
+              0,
+              "HTTP 503",
+              false,
+              null,
+              null,
+              null,
+              null,
+              2,
+              next,
+              List.of(),
+              List.of()));
       SourceState s = store.sourceState("a").orElseThrow();
       assertEquals("\"e1\"", s.etag());
       assertEquals(2, s.consecutiveFailures());
@@ -117,8 +178,18 @@ class SqliteStoreTest {
     try (SqliteStore store = SqliteStore.open(dir.resolve("veille.db"))) {
       store.syncSources(List.of(source("a")));
       store.saveFetch(ok("a", List.of()));
-      SourceConfig moved = new SourceConfig("a", null, URI.create("https://new.example/rss"),
-          SourceConfig.SourceType.FEED, null, List.of(), true, 1.0, null, 1);
+      SourceConfig moved =
+          new SourceConfig(
+              "a",
+              null,
+              URI.create("https://new.example/rss"),
+              SourceConfig.SourceType.FEED,
+              null,
+              List.of(),
+              true,
+              1.0,
+              null,
+              1);
       store.syncSources(List.of(moved));
       SourceState s = store.sourceState("a").orElseThrow();
       assertEquals("https://new.example/rss", s.url());

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import org.veille.cli.Main;
 
-/** Runs the real CLI entry point in-process against a config file and a data folder in a temp dir. */
+/**
+ * Runs the real CLI entry point in-process against a config file and a data folder in a temp dir.
+ */
 public final class Cli {
   private final Path dir;
   private final Path config;
@@ -59,7 +61,8 @@ public final class Cli {
     all.addAll(List.of(args));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err), env);
+    int code =
+        Main.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err), env);
     return new Result(code, out.toString(), err.toString());
   }
 

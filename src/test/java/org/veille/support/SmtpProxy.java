@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP proxy in front of a real SMTP server that misbehaves on demand: it refuses chosen
- * recipients with a given reply, or drops the connection once a number of messages went through
- * (a server that dies mid-run). Everything else passes through unchanged.
+ * recipients with a given reply, or drops the connection once a number of messages went through (a
+ * server that dies mid-run). Everything else passes through unchanged.
  */
 public final class SmtpProxy implements AutoCloseable {
   private final ServerSocket listener;
@@ -74,7 +74,8 @@ public final class SmtpProxy implements AutoCloseable {
   }
 
   private static void pump(Socket from, Socket to) {
-    try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+    try (InputStream in = from.getInputStream();
+        OutputStream out = to.getOutputStream()) {
       in.transferTo(out);
     } catch (IOException e) {
       // one side closed
@@ -84,7 +85,9 @@ public final class SmtpProxy implements AutoCloseable {
   }
 
   private void commands(Socket client, Socket server) {
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1))) {
+    try (BufferedReader in =
+        new BufferedReader(
+            new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1))) {
       OutputStream toServer = server.getOutputStream();
       OutputStream toClient = client.getOutputStream();
       boolean data = false;

@@ -52,11 +52,13 @@ public final class TestServer implements AutoCloseable {
   public TestServer(String address) {
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(address), 0), 50);
-      server.setExecutor(Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "test-http");
-        t.setDaemon(true);
-        return t;
-      }));
+      server.setExecutor(
+          Executors.newCachedThreadPool(
+              r -> {
+                Thread t = new Thread(r, "test-http");
+                t.setDaemon(true);
+                return t;
+              }));
       server.createContext("/", this::handle);
       server.start();
       resetServer = new ServerSocket(0, 50, InetAddress.getByName(address));
@@ -69,8 +71,12 @@ public final class TestServer implements AutoCloseable {
   }
 
   public URI url(String path) {
-    return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":"
-        + server.getAddress().getPort() + path);
+    return URI.create(
+        "http://"
+            + server.getAddress().getAddress().getHostAddress()
+            + ":"
+            + server.getAddress().getPort()
+            + path);
   }
 
   public String base() {
@@ -88,14 +94,16 @@ public final class TestServer implements AutoCloseable {
   }
 
   /** A route answering {@code status} with {@code body} and the given header pairs. */
-  public TestServer respond(String path, int status, String contentType, byte[] body, String... headers) {
+  public TestServer respond(
+      String path, int status, String contentType, byte[] body, String... headers) {
     return route(path, ex -> send(ex, status, contentType, body, headers));
   }
 
   /** A route that answers each request in turn with the given handlers, repeating the last. */
   public TestServer sequence(String path, HttpHandler... handlers) {
     AtomicInteger n = new AtomicInteger();
-    return route(path, ex -> handlers[Math.min(n.getAndIncrement(), handlers.length - 1)].handle(ex));
+    return route(
+        path, ex -> handlers[Math.min(n.getAndIncrement(), handlers.length - 1)].handle(ex));
   }
 
   public List<Request> requests() {
@@ -106,7 +114,8 @@ public final class TestServer implements AutoCloseable {
     return requests.stream().filter(r -> r.path().equals(path)).toList();
   }
 
-  public static void send(HttpExchange ex, int status, String contentType, byte[] body, String... headers)
+  public static void send(
+      HttpExchange ex, int status, String contentType, byte[] body, String... headers)
       throws IOException {
     if (contentType != null) {
       ex.getResponseHeaders().add("Content-Type", contentType);
@@ -137,8 +146,11 @@ public final class TestServer implements AutoCloseable {
 
   private void handle(HttpExchange ex) throws IOException {
     String path = ex.getRequestURI().getPath();
-    requests.add(new Request(ex.getRequestMethod(), ex.getRequestURI().toString(),
-        Map.copyOf(ex.getRequestHeaders())));
+    requests.add(
+        new Request(
+            ex.getRequestMethod(),
+            ex.getRequestURI().toString(),
+            Map.copyOf(ex.getRequestHeaders())));
     ex.getRequestBody().readAllBytes();
     HttpHandler h = routes.get(ex.getRequestURI().toString());
     if (h == null) {
@@ -170,8 +182,10 @@ public final class TestServer implements AutoCloseable {
       send(ex, 304, null, null, "ETag", etag);
       return;
     }
-    String type = name.endsWith(".html") ? "text/html; charset=utf-8"
-        : name.endsWith(".json") ? "application/json" : "application/xml";
+    String type =
+        name.endsWith(".html")
+            ? "text/html; charset=utf-8"
+            : name.endsWith(".json") ? "application/json" : "application/xml";
     send(ex, 200, type, body, "ETag", etag, "Last-Modified", LAST_MODIFIED);
   }
 

@@ -19,13 +19,24 @@ public final class VeilleProcess implements AutoCloseable {
     this.output = output;
   }
 
-  public static VeilleProcess start(Path workDir, Map<String, String> env, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "org.veille.cli.Main"));
+  public static VeilleProcess start(Path workDir, Map<String, String> env, String... args)
+      throws IOException {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.veille.cli.Main"));
     cmd.addAll(List.of(args));
     Path out = Files.createTempFile(workDir, "process", ".log");
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
-        .redirectOutput(out.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd)
+            .directory(workDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(out.toFile());
     pb.environment().putAll(env);
     return new VeilleProcess(pb.start(), out);
   }
@@ -43,7 +54,9 @@ public final class VeilleProcess implements AutoCloseable {
     return Files.readString(output);
   }
 
-  /** Sends SIGTERM and waits for the exit; returns the exit code, or -1 if it did not exit in time. */
+  /**
+   * Sends SIGTERM and waits for the exit; returns the exit code, or -1 if it did not exit in time.
+   */
   public int terminate(long seconds) throws InterruptedException {
     process.destroy();
     return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : -1;

@@ -15,6 +15,7 @@ import org.veille.store.SqliteStore;
  */
 public final class Week {
   public static final String NAME = "2026-W47";
+
   /** A Monday morning after the week, as the scheduler would run. */
   public static final String NOW = "2026-11-23T07:00:00Z";
 
@@ -53,38 +54,98 @@ public final class Week {
           - id: eurocities
             name: Eurocities
             url: https://eurocities.eu/feed/
-        """.formatted(locale, smtp == null ? "" : smtp);
+        """
+        .formatted(locale, smtp == null ? "" : smtp);
   }
 
-  private record Row(String source, String key, String title, String summary, String published, List<String> topics) {}
+  private record Row(
+      String source,
+      String key,
+      String title,
+      String summary,
+      String published,
+      List<String> topics) {}
 
-  private static final List<Row> ROWS = List.of(
-      new Row("gazette", "zfe", "ZFE : la métropole ajuste son calendrier",
-          "Les élus ont adopté un nouveau calendrier pour la zone à faibles émissions, avec des aides pour les artisans.",
-          "2026-11-17T08:00:00Z", List.of("mobilite-zfe")),
-      new Row("localtis", "zfe", "ZFE : la métropole ajuste son calendrier (reprise)",
-          "Reprise.", "2026-11-17T10:00:00Z", List.of("mobilite-zfe")),
-      new Row("gazette", "gemapi", "GEMAPI : la taxe inondation expliquée",
-          "Ce que les communes doivent savoir sur la compétence GEMAPI et la prévention des inondations.",
-          "2026-11-18T09:00:00Z", List.of("climat-gemapi")),
-      new Row("localtis", "fonds-vert", "Fonds vert : un appel à projets pour renaturer les cours d'école",
-          "L'État ouvre un appel à projets pour la renaturation. " + "Les dossiers sont attendus avant le 15 janvier. ".repeat(8),
-          "2026-11-19T07:30:00Z", List.of("appels-a-projets", "climat-gemapi")),
-      new Row("eurocities", "lez", "European cities share lessons on low emission zones",
-          "From Milan to Paris, cities compare how zones improve air quality.", "2026-11-20T12:00:00Z",
-          List.of("mobilite-zfe")),
-      new Row("eurocities", "horizon", "Call for proposals: climate-neutral cities",
-          "The EU Cities Mission opens a new call.", "2026-11-21T12:00:00Z",
-          List.of("appels-a-projets", "climat-gemapi")),
-      new Row("localtis", "budget", "Budget participatif : bilan de la troisième édition",
-          "Les habitants ont voté pour 42 projets.", "2026-11-16T06:00:00Z", List.of()),
-      new Row("gazette", "no-date", "Un article sans date",
-          "Vu pour la première fois cette semaine.", null, List.of()),
-      new Row("gazette", "old", "Un article d'avant la semaine", "Hors période.", "2026-11-10T08:00:00Z",
-          List.of("mobilite-zfe")),
-      new Row("gazette", "future", "Un article daté de 2031", "Date impossible : vu cette semaine.",
-          "2031-01-01T08:00:00Z", List.of("climat-gemapi")),
-      new Row("localtis", "no-link", "Une brève sans lien", "Pas de lien.", "2026-11-18T08:00:00Z", List.of()));
+  private static final List<Row> ROWS =
+      List.of(
+          new Row(
+              "gazette",
+              "zfe",
+              "ZFE : la métropole ajuste son calendrier",
+              "Les élus ont adopté un nouveau calendrier pour la zone à faibles émissions, avec des aides pour les artisans.",
+              "2026-11-17T08:00:00Z",
+              List.of("mobilite-zfe")),
+          new Row(
+              "localtis",
+              "zfe",
+              "ZFE : la métropole ajuste son calendrier (reprise)",
+              "Reprise.",
+              "2026-11-17T10:00:00Z",
+              List.of("mobilite-zfe")),
+          new Row(
+              "gazette",
+              "gemapi",
+              "GEMAPI : la taxe inondation expliquée",
+              "Ce que les communes doivent savoir sur la compétence GEMAPI et la prévention des inondations.",
+              "2026-11-18T09:00:00Z",
+              List.of("climat-gemapi")),
+          new Row(
+              "localtis",
+              "fonds-vert",
+              "Fonds vert : un appel à projets pour renaturer les cours d'école",
+              "L'État ouvre un appel à projets pour la renaturation. "
+                  + "Les dossiers sont attendus avant le 15 janvier. ".repeat(8),
+              "2026-11-19T07:30:00Z",
+              List.of("appels-a-projets", "climat-gemapi")),
+          new Row(
+              "eurocities",
+              "lez",
+              "European cities share lessons on low emission zones",
+              "From Milan to Paris, cities compare how zones improve air quality.",
+              "2026-11-20T12:00:00Z",
+              List.of("mobilite-zfe")),
+          new Row(
+              "eurocities",
+              "horizon",
+              "Call for proposals: climate-neutral cities",
+              "The EU Cities Mission opens a new call.",
+              "2026-11-21T12:00:00Z",
+              List.of("appels-a-projets", "climat-gemapi")),
+          new Row(
+              "localtis",
+              "budget",
+              "Budget participatif : bilan de la troisième édition",
+              "Les habitants ont voté pour 42 projets.",
+              "2026-11-16T06:00:00Z",
+              List.of()),
+          new Row(
+              "gazette",
+              "no-date",
+              "Un article sans date",
+              "Vu pour la première fois cette semaine.",
+              null,
+              List.of()),
+          new Row(
+              "gazette",
+              "old",
+              "Un article d'avant la semaine",
+              "Hors période.",
+              "2026-11-10T08:00:00Z",
+              List.of("mobilite-zfe")),
+          new Row(
+              "gazette",
+              "future",
+              "Un article daté de 2031",
+              "Date impossible : vu cette semaine.",
+              "2031-01-01T08:00:00Z",
+              List.of("climat-gemapi")),
+          new Row(
+              "localtis",
+              "no-link",
+              "Une brève sans lien",
+              "Pas de lien.",
+              "2026-11-18T08:00:00Z",
+              List.of()));
 
   /** Writes the week's items into the store of {@code cli}'s data folder. */
   public static void store(Cli cli) throws Exception {
@@ -97,14 +158,40 @@ public final class Week {
         for (Row r : ROWS) {
           if (r.source().equals(source)) {
             String url = r.key().equals("no-link") ? null : "https://news.example/" + r.key();
-            items.add(new ParsedItem(source + "-" + r.key(), url == null ? null : URI.create(url), r.title(),
-                r.summary(), "", "", null, r.published() == null ? null : Instant.parse(r.published()), null,
-                List.of(), r.source().equals("eurocities") ? "en" : "fr"));
+            items.add(
+                new ParsedItem(
+                    source + "-" + r.key(),
+                    url == null ? null : URI.create(url),
+                    r.title(),
+                    r.summary(),
+                    "",
+                    "",
+                    null,
+                    r.published() == null ? null : Instant.parse(r.published()),
+                    null,
+                    List.of(),
+                    r.source().equals("eurocities") ? "en" : "fr"));
             topics.add(r.topics());
           }
         }
-        store.saveFetch(new FetchRecord(source, Instant.parse("2026-11-21T18:00:00Z"), FetchRecord.Outcome.OK, 200,
-            1, 1, null, false, null, null, null, null, 0, null, items, topics));
+        store.saveFetch(
+            new FetchRecord(
+                source,
+                Instant.parse("2026-11-21T18:00:00Z"),
+                FetchRecord.Outcome.OK,
+                200,
+                1,
+                1,
+                null,
+                false,
+                null,
+                null,
+                null,
+                null,
+                0,
+                null,
+                items,
+                topics));
       }
     }
   }
