@@ -1,0 +1,228 @@
+package org.veille.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** The read side of the SQLite store: items in full, for the index, for a period, by id. */
+final class ItemReader {
+  private final Path file;
+  private final Connection c;
+
+  ItemReader(Path file, Connection c) {
+    this.file = file;
+    this.c = c;
+  }
+
+  private static final String ITEM_COLUMNS =
+      """
+      i.id, i.title, i.url, i.source_id,
+      (SELECT group_concat(source_id, char(10)) FROM (SELECT source_id FROM item_sources s WHERE s.item_id = i.id ORDER BY s.first_seen, s.rowid)),
+      COALESCE(i.published, i.first_seen), i.lang,
+      (SELECT group_concat(topic_id, char(10)) FROM item_topics t WHERE t.item_id = i.id),
+      i.guid, i.updated, i.author, i.summary, i.content_text, i.first_seen, i.categories
+      """;
+
+  Optional<StoredItem> item(String id) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT " + ITEM_COLUMNS + " FROM items i WHERE i.id = ?")) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(storedItem(rs)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw Sql.failure(file, "read item " + id, e);
+    }
+  }
+
+  void forEachItem(ItemFilter filter, Consumer<StoredItem> sink) {
+    StringBuilder sql = new StringBuilder("SELECT " + ITEM_COLUMNS + " FROM items i WHERE 1 = 1");
+    if (filter.since() != null) {
+      sql.append(" AND COALESCE(i.published, i.first_seen) >= ?");
+    }
+    if (!filter.sources().isEmpty()) {
+      sql.append(
+              " AND EXISTS (SELECT 1 FROM item_sources s WHERE s.item_id = i.id AND s.source_id IN (")
+          .append(String.join(",", java.util.Collections.nCopies(filter.sources().size(), "?")))
+          .append("))");
+    }
+    sql.append(" ORDER BY COALESCE(i.published, i.first_seen), i.id");
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      int p = 1;
+      if (filter.since() != null) {
+        ps.setLong(p++, filter.since().toEpochMilli());
+      }
+      for (String s : filter.sources()) {
+        ps.setString(p++, s);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          sink.accept(storedItem(rs));
+        }
+      }
+    } catch (SQLException e) {
+      throw Sql.failure(file, "read items", e);
+    }
+  }
+
+  void forEachIndexable(Consumer<IndexableItem> sink) {
+    // A merge join of three scans in id order, cheaper than a correlated subquery per item.
+    String items =
+        "SELECT id, title, summary, content_text, lang, author, COALESCE(published, first_seen) FROM items ORDER BY id";
+    try (Statement a = c.createStatement();
+        Statement b = c.createStatement();
+        Statement t = c.createStatement();
+        ResultSet rs = a.executeQuery(items);
+        ResultSet src =
+            b.executeQuery("SELECT item_id, source_id FROM item_sources ORDER BY item_id");
+        ResultSet top =
+            t.executeQuery("SELECT item_id, topic_id FROM item_topics ORDER BY item_id")) {
+      boolean moreSources = src.next();
+      boolean moreTopics = top.next();
+      while (rs.next()) {
+        String id = rs.getString(1);
+        List<String> sources = new ArrayList<>(2);
+        while (moreSources && src.getString(1).compareTo(id) <= 0) {
+          if (src.getString(1).equals(id)) {
+            sources.add(src.getString(2));
+          }
+          moreSources = src.next();
+        }
+        List<String> topics = new ArrayList<>(2);
+        while (moreTopics && top.getString(1).compareTo(id) <= 0) {
+          if (top.getString(1).equals(id)) {
+            topics.add(top.getString(2));
+          }
+          moreTopics = top.next();
+        }
+        sink.accept(
+            new IndexableItem(
+                id,
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                Instant.ofEpochMilli(rs.getLong(7)),
+                sources,
+                topics));
+      }
+    } catch (SQLException e) {
+      throw Sql.failure(file, "read items for the index", e);
+    }
+  }
+
+  private static StoredItem storedItem(ResultSet rs) throws SQLException {
+    return new StoredItem(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        Sql.lines(rs.getString(5)),
+        Sql.instant(rs, 6),
+        rs.getString(7),
+        Sql.lines(rs.getString(8)),
+        rs.getString(9),
+        Sql.instant(rs, 10),
+        rs.getString(11),
+        rs.getString(12),
+        rs.getString(13),
+        Sql.instant(rs, 14),
+        Sql.lines(rs.getString(15)));
+  }
+
+  List<StoredItem> items(java.util.Collection<String> ids) {
+    java.util.Map<String, StoredItem> byId = new java.util.HashMap<>();
+    byIds(
+        ids,
+        "SELECT " + ITEM_COLUMNS + " FROM items i WHERE i.id IN",
+        ItemReader::storedItem,
+        i -> byId.put(i.id(), i));
+    return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+  }
+
+  /** A row turned into a value. */
+  private interface RowReader<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  /** Runs {@code select} + " (?, ?, …)" over {@code ids} in chunks that SQLite accepts. */
+  private <T> void byIds(
+      java.util.Collection<String> ids, String select, RowReader<T> reader, Consumer<T> sink) {
+    List<String> all = List.copyOf(ids);
+    for (int from = 0; from < all.size(); from += 500) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+      String sql =
+          select + " (" + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        for (int i = 0; i < chunk.size(); i++) {
+          ps.setString(i + 1, chunk.get(i));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            sink.accept(reader.read(rs));
+          }
+        }
+      } catch (SQLException e) {
+        throw Sql.failure(file, "read items", e);
+      }
+    }
+  }
+
+  List<StoredItem> itemsOfPeriod(Instant from, Instant to, java.time.Duration maxAge) {
+    long day = 86_400_000L;
+    long age = maxAge.toMillis();
+    String plausible =
+        "i.published <= i.first_seen + " + day + " AND i.published >= i.first_seen - " + age;
+    String byDate =
+        "SELECT "
+            + ITEM_COLUMNS
+            + " FROM items i WHERE i.published >= ? AND i.published < ? AND "
+            + plausible;
+    String bySighting =
+        "SELECT "
+            + ITEM_COLUMNS.replace("COALESCE(i.published, i.first_seen)", "i.first_seen")
+            + " FROM items i WHERE i.first_seen >= ? AND i.first_seen < ? AND (i.published IS NULL OR NOT ("
+            + plausible
+            + "))";
+    List<StoredItem> out = new ArrayList<>();
+    for (String sql : List.of(byDate, bySighting)) {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setLong(1, from.toEpochMilli());
+        ps.setLong(2, to.toEpochMilli());
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(storedItem(rs));
+          }
+        }
+      } catch (SQLException e) {
+        throw Sql.failure(file, "read the items of a period", e);
+      }
+    }
+    return out;
+  }
+
+  java.util.Map<String, ItemText> texts(java.util.Collection<String> ids) {
+    java.util.Map<String, ItemText> out = new java.util.HashMap<>();
+    byIds(
+        ids,
+        "SELECT id, lang, title, summary, content_text FROM items WHERE id IN",
+        rs ->
+            new ItemText(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5)),
+        t -> out.put(t.id(), t));
+    return out;
+  }
+}
