@@ -33,16 +33,10 @@ final class Json implements AutoCloseable {
     return t == null ? null : t.truncatedTo(ChronoUnit.SECONDS).toString();
   }
 
+  /** An item in full: the fields of a search hit, then the rest (DESIGN §3, {@code show}). */
   void item(StoredItem i) throws IOException {
     g.writeStartObject();
-    g.writeStringField("id", i.id());
-    g.writeStringField("title", i.title());
-    g.writeStringField("url", i.url());
-    g.writeStringField("source", i.source());
-    strings("sources", i.sources());
-    g.writeStringField("published", time(i.published()));
-    g.writeStringField("lang", i.lang());
-    strings("topics", i.topics());
+    hitFields(i);
     g.writeStringField("guid", i.guid());
     g.writeStringField("updated", time(i.updated()));
     g.writeStringField("author", i.author());
@@ -51,6 +45,18 @@ final class Json implements AutoCloseable {
     g.writeStringField("first_seen", time(i.firstSeen()));
     strings("categories", i.categories());
     g.writeEndObject();
+  }
+
+  /** The fields a search hit and a full item share, in the contract's order. */
+  void hitFields(StoredItem i) throws IOException {
+    g.writeStringField("id", i.id());
+    g.writeStringField("title", i.title());
+    g.writeStringField("url", i.url());
+    g.writeStringField("source", i.source());
+    strings("sources", i.sources());
+    g.writeStringField("published", time(i.published()));
+    g.writeStringField("lang", i.lang());
+    strings("topics", i.topics());
   }
 
   void strings(String name, List<String> values) throws IOException {

@@ -183,14 +183,7 @@ final class SearchCommand implements Callable<Integer> {
       for (Row row : rows) {
         StoredItem i = row.item();
         g.writeStartObject();
-        g.writeStringField("id", i.id());
-        g.writeStringField("title", i.title());
-        g.writeStringField("url", i.url());
-        g.writeStringField("source", i.source());
-        json.strings("sources", i.sources());
-        g.writeStringField("published", Json.time(i.published()));
-        g.writeStringField("lang", i.lang());
-        json.strings("topics", i.topics());
+        json.hitFields(i);
         g.writeStringField("snippet", row.hit().snippet());
         g.writeNumberField("score", Math.round(row.hit().score() * 100) / 100.0);
         g.writeEndObject();
