@@ -35,6 +35,13 @@ class DaemonCommandTest {
     }
   }
 
+  /** `veille daemon --log LOG` on {@code cli}'s config, in a process of its own. */
+  private VeilleProcess daemon(Cli cli, Path log, Map<String, String> env)
+      throws java.io.IOException {
+    return VeilleProcess.start(
+        dir, env, "--config", cli.config().toString(), "daemon", "--log", log.toString());
+  }
+
   /** A config whose sources answer slowly, so that a crawl lasts. */
   private String slowSources(int count, long millis, String crawlCron) {
     StringBuilder yaml =
@@ -75,15 +82,7 @@ class DaemonCommandTest {
   void daemonCrawlsRepeatedlyAndStatusShowsIt() throws Exception {
     Cli cli = new Cli(dir, slowSources(2, 10, "*/2 * * * * ?"));
     Path log = dir.resolve("daemon.log");
-    try (VeilleProcess d =
-        VeilleProcess.start(
-            dir,
-            Map.of(),
-            "--config",
-            cli.config().toString(),
-            "daemon",
-            "--log",
-            log.toString())) {
+    try (VeilleProcess d = daemon(cli, log, Map.of())) {
       assertTrue(
           VeilleProcess.await(30, () -> read(log).split("crawl: ok").length > 3),
           "three crawls: " + read(log));
@@ -117,15 +116,7 @@ class DaemonCommandTest {
   void cliCrawlWaitsForTheDaemonThenGivesUp() throws Exception {
     Cli cli = new Cli(dir, slowSources(1, 9_000, "*/1 * * * * ?"));
     Path log = dir.resolve("daemon.log");
-    try (VeilleProcess d =
-        VeilleProcess.start(
-            dir,
-            Map.of(),
-            "--config",
-            cli.config().toString(),
-            "daemon",
-            "--log",
-            log.toString())) {
+    try (VeilleProcess d = daemon(cli, log, Map.of())) {
       assertTrue(VeilleProcess.await(20, () -> read(log).contains("crawl: started")), read(log));
       Thread.sleep(500);
       Cli.Result r = cli.run("crawl");
@@ -144,15 +135,7 @@ class DaemonCommandTest {
     Cli cli = new Cli(dir, slowSources(12, 400, "0 0 0 1 1 ? 2099"));
     Path log = dir.resolve("daemon.log");
     int stored;
-    try (VeilleProcess d =
-        VeilleProcess.start(
-            dir,
-            Map.of(),
-            "--config",
-            cli.config().toString(),
-            "daemon",
-            "--log",
-            log.toString())) {
+    try (VeilleProcess d = daemon(cli, log, Map.of())) {
       // No crawl ever ran: the daemon catches up with one at start.
       assertTrue(
           VeilleProcess.await(
@@ -198,27 +181,11 @@ class DaemonCommandTest {
       // Monday 23 November, 09:00 in Paris: the 08:00 run was missed.
       Map<String, String> monday = Map.of("VEILLE_NOW", "2026-11-23T08:00:00Z");
       Path log = dir.resolve("daemon.log");
-      try (VeilleProcess d =
-          VeilleProcess.start(
-              dir,
-              monday,
-              "--config",
-              cli.config().toString(),
-              "daemon",
-              "--log",
-              log.toString())) {
+      try (VeilleProcess d = daemon(cli, log, monday)) {
         assertTrue(VeilleProcess.await(30, () -> read(log).contains("newsletter: ok")), read(log));
         assertEquals(0, d.terminate(30));
       }
-      try (VeilleProcess d =
-          VeilleProcess.start(
-              dir,
-              monday,
-              "--config",
-              cli.config().toString(),
-              "daemon",
-              "--log",
-              log.toString())) {
+      try (VeilleProcess d = daemon(cli, log, monday)) {
         assertTrue(
             VeilleProcess.await(30, () -> read(log).split("daemon started").length > 2), read(log));
         Thread.sleep(2000);
@@ -249,15 +216,7 @@ class DaemonCommandTest {
   void invalidConfigChangeIsRefusedAndTheOldOneKeepsRunning() throws Exception {
     Cli cli = new Cli(dir, slowSources(1, 10, "*/1 * * * * ?"));
     Path log = dir.resolve("daemon.log");
-    try (VeilleProcess d =
-        VeilleProcess.start(
-            dir,
-            Map.of(),
-            "--config",
-            cli.config().toString(),
-            "daemon",
-            "--log",
-            log.toString())) {
+    try (VeilleProcess d = daemon(cli, log, Map.of())) {
       assertTrue(VeilleProcess.await(20, () -> read(log).contains("crawl: ok")), read(log));
       cli.write("sources:\n  - id: broken\n    url: not a url\n");
       assertTrue(
