@@ -2,6 +2,7 @@ package org.veille.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -9,12 +10,14 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.veille.config.Config;
+import org.veille.app.Context;
+import org.veille.app.Crawl;
 import org.veille.config.SourceConfig;
 import org.veille.crawl.CrawlListener;
 import org.veille.crawl.CrawlReport;
 import org.veille.crawl.SourceReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -24,6 +27,9 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = "Fetch every enabled source (or the named ones), store new and changed items.")
 final class CrawlCommand implements Callable<Integer> {
+  /** How long a crawl waits for another writer before giving up. */
+  static final Duration LOCK_WAIT = Duration.ofSeconds(5);
+
   @ParentCommand VeilleCommand root;
 
   @Option(
@@ -32,64 +38,30 @@ final class CrawlCommand implements Callable<Integer> {
       description = "Only this source (repeatable); fetched even if disabled or backed off.")
   List<String> sources = new ArrayList<>();
 
-  @Option(names = "--no-progress", description = "No progress bar, even on a terminal.")
-  boolean noProgress;
-
-  @Option(
-      names = "--format",
-      defaultValue = "text",
-      description = "text or json (default: ${DEFAULT-VALUE}).")
-  Format format;
-
-  enum Format {
-    text,
-    json
-  }
+  @Mixin Options.Progress progressOption;
+  @Mixin Options.TextOrJson format;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
-    AppContext ctx = root.context();
-    Config config = ctx.config();
-    List<SourceConfig> selected = select(config);
+    Context ctx = root.context();
+    List<SourceConfig> selected = Crawl.select(ctx.config(), sources);
     PrintWriter out = spec.commandLine().getOut();
-    Progress progress = new Progress(!noProgress && !root.quiet() && System.console() != null);
+    Progress progress =
+        new Progress(!progressOption.off && !root.quiet() && System.console() != null);
     CrawlReport report;
     try {
-      report =
-          Operations.crawl(
-              ctx, selected, !sources.isEmpty(), progress, AppContext.LOCK_WAIT, why -> {}, null);
+      report = new Crawl(ctx).run(selected, !sources.isEmpty(), progress, LOCK_WAIT, why -> {});
     } finally {
       progress.close();
     }
-    if (format == Format.json) {
+    if (format.json()) {
       json(out, report);
     } else {
       text(out, report);
     }
     return ExitCodes.OK;
-  }
-
-  private List<SourceConfig> select(Config config) {
-    if (sources.isEmpty()) {
-      return config.enabledSources();
-    }
-    List<SourceConfig> out = new ArrayList<>();
-    for (String id : sources) {
-      out.add(
-          config
-              .source(id)
-              .orElseThrow(
-                  () ->
-                      new UsageException(
-                          "unknown source '"
-                              + id
-                              + "' in "
-                              + config.file()
-                              + " (see 'veille sources list')")));
-    }
-    return out;
   }
 
   private void text(PrintWriter out, CrawlReport r) {

@@ -7,14 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.veille.app.Context;
+import org.veille.app.Digests;
 import org.veille.config.Config;
 import org.veille.digest.Digest;
 import org.veille.digest.DigestArchive;
-import org.veille.digest.DigestBuilder;
 import org.veille.digest.DigestRenderer;
 import org.veille.digest.Period;
-import org.veille.store.SqliteStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -32,8 +33,7 @@ final class DigestCommand implements Callable<Integer> {
   @ParentCommand VeilleCommand root;
   @Spec CommandSpec spec;
 
-  @Option(names = "--week", paramLabel = "YYYY-Www", description = "The ISO week, e.g. 2026-W47.")
-  String week;
+  @Mixin Options.Week week;
 
   @Option(
       names = "--from",
@@ -64,7 +64,7 @@ final class DigestCommand implements Callable<Integer> {
     json
   }
 
-  static Period period(String week, String from, String to, Config config, AppContext ctx) {
+  static Period period(String week, String from, String to, Config config, Context ctx) {
     var zone = config.settings().timezone();
     try {
       if (week != null) {
@@ -79,7 +79,7 @@ final class DigestCommand implements Callable<Integer> {
         }
         return Period.days(from, to, zone);
       }
-      return Period.lastCompletedWeek(ctx.clock().instant(), zone);
+      return Period.lastCompletedWeek(ctx.now(), zone);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
@@ -87,20 +87,15 @@ final class DigestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    AppContext ctx = root.context();
+    Context ctx = root.context();
     Config config = ctx.config();
-    Period period = period(week, from, to, config, ctx);
-    Digest digest;
-    try (SqliteStore store = ctx.openStore()) {
-      digest = new DigestBuilder(config, store).build(period);
-    }
-    DigestRenderer renderer = new DigestRenderer(config);
-    DigestArchive archive = new DigestArchive(ctx.dataDir().resolve("digests"), config);
+    Period period = period(week.week, from, to, config, ctx);
+    Digests digests = new Digests(ctx);
+    Digest digest = digests.build(period);
     PrintWriter stdout = spec.commandLine().getOut();
     Format f = format == null ? Format.html : format;
     if (out != null) {
-      String content =
-          f == Format.rss ? archive.feed() : renderer.render(digest, rendererFormat(f), List.of());
+      String content = f == Format.rss ? digests.feed() : digests.render(digest, rendererFormat(f));
       if (out.equals("-")) {
         stdout.print(content);
       } else {
@@ -109,14 +104,14 @@ final class DigestCommand implements Callable<Integer> {
       }
       return ExitCodes.OK;
     }
-    List<Path> written = archive.publish(digest, renderer);
+    List<Path> written = digests.publish(digest);
     Path main =
         f == Format.rss
-            ? archive.dir().resolve(DigestArchive.FEED)
-            : archive.dir().resolve(period.name() + "." + rendererFormat(f).extension());
+            ? digests.dir().resolve(DigestArchive.FEED)
+            : digests.dir().resolve(period.name() + "." + rendererFormat(f).extension());
     stdout.printf(
         "%s: %s (%d articles from %d sources, %d shown)%n",
-        renderer.subject(digest), main, digest.items(), digest.sources(), digest.shown().size());
+        digests.subject(digest), main, digest.items(), digest.sources(), digest.shown().size());
     if (!root.quiet()) {
       for (Path p : written) {
         if (!p.equals(main)) {

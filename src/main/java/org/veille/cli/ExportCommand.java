@@ -3,17 +3,16 @@ package org.veille.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.veille.config.Config;
+import org.veille.app.Context;
+import org.veille.app.Items;
 import org.veille.store.ItemFilter;
-import org.veille.store.SqliteStore;
 import org.veille.store.StoredItem;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -47,14 +46,8 @@ final class ExportCommand implements Callable<Integer> {
   @ParentCommand VeilleCommand root;
   @Spec CommandSpec spec;
 
-  @Option(names = "--since", paramLabel = "WHEN", description = "Only items published since then.")
-  String since;
-
-  @Option(
-      names = "--source",
-      paramLabel = "ID",
-      description = "Only items carried by this source (repeatable).")
-  List<String> sources = new ArrayList<>();
+  @Mixin Options.Dates dates;
+  @Mixin Options.Sources sources;
 
   @Option(
       names = "--format",
@@ -69,22 +62,18 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    AppContext ctx = root.context();
-    Config config = ctx.config();
-    Instant from =
-        since == null
-            ? null
-            : When.start(since, config.settings().timezone(), ctx.clock().instant());
+    Context ctx = root.context();
+    ZoneId zone = ctx.config().settings().timezone();
+    ItemFilter filter =
+        new ItemFilter(dates.since(zone, ctx.now()), dates.until(zone, ctx.now()), sources.ids);
     PrintWriter out = spec.commandLine().getOut();
-    try (SqliteStore store = ctx.openStore()) {
-      ItemFilter filter = new ItemFilter(from, sources);
-      if (format == Format.jsonl) {
-        store.forEachItem(filter, item -> jsonLine(out, item));
-      } else {
-        try (CSVPrinter csv =
-            new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get())) {
-          store.forEachItem(filter, item -> csvRow(csv, item));
-        }
+    Items items = new Items(ctx);
+    if (format == Format.jsonl) {
+      items.export(filter, item -> jsonLine(out, item));
+    } else {
+      try (CSVPrinter csv =
+          new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get())) {
+        items.export(filter, item -> csvRow(csv, item));
       }
     }
     out.flush();
@@ -108,15 +97,15 @@ final class ExportCommand implements Callable<Integer> {
           i.url(),
           i.source(),
           String.join(" ", i.sources()),
-          Json.time(i.published()),
+          Times.iso(i.published()),
           i.lang(),
           String.join(" ", i.topics()),
           i.guid(),
-          Json.time(i.updated()),
+          Times.iso(i.updated()),
           i.author(),
           i.summary(),
           i.content(),
-          Json.time(i.firstSeen()),
+          Times.iso(i.firstSeen()),
           String.join("; ", i.categories()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

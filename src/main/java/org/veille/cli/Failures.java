@@ -1,6 +1,8 @@
 package org.veille.cli;
 
+import org.veille.app.RequestException;
 import org.veille.config.ConfigException;
+import org.veille.mail.MailException;
 import org.veille.store.StoreException;
 import org.veille.store.WriterLock;
 import picocli.CommandLine;
@@ -22,6 +24,8 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     int code;
     if (e instanceof ConfigException
         || e instanceof UsageException
+        || e instanceof RequestException
+        || e instanceof MailException
         || e instanceof WriterLock.LockedException) {
       err.println("veille: " + e.getMessage());
       code = ExitCodes.USAGE;

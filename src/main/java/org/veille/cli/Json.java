@@ -5,8 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.veille.store.StoredItem;
 
@@ -28,21 +26,16 @@ final class Json implements AutoCloseable {
     return g;
   }
 
-  /** UTC ISO-8601 to the second, or null. */
-  static String time(Instant t) {
-    return t == null ? null : t.truncatedTo(ChronoUnit.SECONDS).toString();
-  }
-
   /** An item in full: the fields of a search hit, then the rest (DESIGN §3, {@code show}). */
   void item(StoredItem i) throws IOException {
     g.writeStartObject();
     hitFields(i);
     g.writeStringField("guid", i.guid());
-    g.writeStringField("updated", time(i.updated()));
+    g.writeStringField("updated", Times.iso(i.updated()));
     g.writeStringField("author", i.author());
     g.writeStringField("summary", i.summary());
     g.writeStringField("content", i.content());
-    g.writeStringField("first_seen", time(i.firstSeen()));
+    g.writeStringField("first_seen", Times.iso(i.firstSeen()));
     strings("categories", i.categories());
     g.writeEndObject();
   }
@@ -54,7 +47,7 @@ final class Json implements AutoCloseable {
     g.writeStringField("url", i.url());
     g.writeStringField("source", i.source());
     strings("sources", i.sources());
-    g.writeStringField("published", time(i.published()));
+    g.writeStringField("published", Times.iso(i.published()));
     g.writeStringField("lang", i.lang());
     strings("topics", i.topics());
   }

@@ -5,24 +5,20 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jsoup.nodes.Entities;
-import org.veille.config.Config;
-import org.veille.crawl.IndexSync;
-import org.veille.index.Index;
-import org.veille.index.QuerySyntaxException;
+import org.veille.app.Context;
+import org.veille.app.Search;
+import org.veille.app.Search.Row;
 import org.veille.index.SearchRequest;
 import org.veille.index.SearchResult;
-import org.veille.store.SqliteStore;
 import org.veille.store.StoredItem;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,23 +44,8 @@ final class SearchCommand implements Callable<Integer> {
       description = "The query (several words are joined).")
   List<String> words = new ArrayList<>();
 
-  @Option(
-      names = "--since",
-      paramLabel = "WHEN",
-      description = "Published at or after (date, instant, or 36h/7d/4w/3m).")
-  String since;
-
-  @Option(
-      names = "--until",
-      paramLabel = "WHEN",
-      description = "Published at or before (a date includes the whole day).")
-  String until;
-
-  @Option(
-      names = "--source",
-      paramLabel = "ID",
-      description = "Only items carried by this source (repeatable).")
-  List<String> sources = new ArrayList<>();
+  @Mixin Options.Dates dates;
+  @Mixin Options.Sources sources;
 
   @Option(
       names = "--topic",
@@ -81,14 +62,7 @@ final class SearchCommand implements Callable<Integer> {
       description = "relevance or date (newest first).")
   Sort sort;
 
-  @Option(
-      names = "--limit",
-      defaultValue = "20",
-      description = "Hits to show (default: ${DEFAULT-VALUE}).")
-  int limit;
-
-  @Option(names = "--offset", defaultValue = "0", description = "Hits to skip, for paging.")
-  int offset;
+  @Mixin Options.Paging paging;
 
   @Option(names = "--facets", description = "Count matching items by source, topic and language.")
   boolean facets;
@@ -108,59 +82,32 @@ final class SearchCommand implements Callable<Integer> {
     md
   }
 
-  /** A hit joined with its item. */
-  private record Row(StoredItem item, SearchResult.Hit hit) {}
-
   @Override
   public Integer call() throws Exception {
-    if (limit < 1 || limit > 10_000 || offset < 0) {
-      throw new UsageException("--limit must be 1–10000 and --offset 0 or more");
-    }
+    paging.check();
     if (lang != null && !lang.matches("[a-zA-Z]{2}")) {
       throw new UsageException("--lang takes a two-letter code such as fr or en");
     }
-    AppContext ctx = root.context();
-    Config config = ctx.config();
-    ZoneId zone = config.settings().timezone();
-    Instant now = ctx.clock().instant();
+    Context ctx = root.context();
+    ZoneId zone = ctx.config().settings().timezone();
+    Instant now = ctx.now();
     String query = String.join(" ", words);
     SearchRequest request =
         new SearchRequest(
             query,
-            since == null ? null : When.start(since, zone, now),
-            until == null ? null : When.end(until, zone, now),
-            sources,
+            dates.since(zone, now),
+            dates.until(zone, now),
+            sources.ids,
             topics,
             lang,
             sort == Sort.date ? SearchRequest.Sort.DATE : SearchRequest.Sort.RELEVANCE,
-            limit,
-            offset,
+            paging.limit,
+            paging.offset,
             facets);
-    SearchResult result;
-    List<Row> rows = new ArrayList<>();
-    try (SqliteStore store = ctx.openStore();
-        Index index = ctx.openIndex()) {
-      try {
-        result = index.search(request, IndexSync.snippets(store));
-      } catch (QuerySyntaxException e) {
-        throw new UsageException(e.getMessage());
-      }
-      Map<String, StoredItem> items = new LinkedHashMap<>();
-      for (StoredItem i : store.items(result.hits().stream().map(SearchResult.Hit::id).toList())) {
-        items.put(i.id(), i);
-      }
-      for (SearchResult.Hit h : result.hits()) {
-        StoredItem i = items.get(h.id());
-        if (i != null) {
-          rows.add(new Row(i, h));
-        }
-      }
-      if (result.total() == 0 && index.size() == 0 && store.stats().items() > 0) {
-        spec.commandLine()
-            .getErr()
-            .println("veille: the search index is empty; run 'veille reindex'");
-      }
-    }
+    Search.Results found = new Search(ctx).run(request);
+    found.note().ifPresent(n -> spec.commandLine().getErr().println("veille: " + n));
+    SearchResult result = found.result();
+    List<Row> rows = found.rows();
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
       case json -> json(out, query, result, rows);
@@ -231,7 +178,7 @@ final class SearchCommand implements Callable<Integer> {
           i.url(),
           i.source(),
           String.join(" ", i.sources()),
-          Json.time(i.published()),
+          Times.iso(i.published()),
           i.lang(),
           String.join(" ", i.topics()),
           plain(row.hit().snippet()),
@@ -245,7 +192,6 @@ final class SearchCommand implements Callable<Integer> {
     out.printf(
         "%d %s for `%s`%n%n",
         r.total(), r.total() == 1 ? "result" : "results", query.isBlank() ? "*" : query);
-    DateTimeFormatter day = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(zone);
     for (Row row : rows) {
       StoredItem i = row.item();
       String title = i.title().replace("[", "\\[").replace("]", "\\]");
@@ -253,7 +199,7 @@ final class SearchCommand implements Callable<Integer> {
           "- %s — %s, %s%n",
           i.url() == null ? title : "[" + title + "](" + i.url() + ")",
           i.source(),
-          day.format(i.published()));
+          Times.day(i.published(), zone));
       String snippet = row.hit().snippet();
       if (!snippet.isEmpty()) {
         out.printf(
@@ -273,7 +219,7 @@ final class SearchCommand implements Callable<Integer> {
     }
     boolean color = System.console() != null && System.getenv("NO_COLOR") == null;
     int width = Math.min(Table.width(), color ? Table.width() : 160);
-    DateTimeFormatter day = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(zone);
+    int offset = paging.offset;
     int first = offset + 1;
     out.printf(
         "%d %s for %s (%d–%d, by %s)%n%n",
@@ -288,7 +234,12 @@ final class SearchCommand implements Callable<Integer> {
       StoredItem i = row.item();
       String topicsText = i.topics().isEmpty() ? "" : "  [" + String.join(", ", i.topics()) + "]";
       String head =
-          day.format(i.published()) + "  " + i.id() + "  " + pad(i.source(), sourceWidth) + "  ";
+          Times.day(i.published(), zone)
+              + "  "
+              + i.id()
+              + "  "
+              + pad(i.source(), sourceWidth)
+              + "  ";
       String title = fit(i.title(), Math.max(20, width - head.length() - topicsText.length()));
       out.println(head + (color ? "\u001b[1m" + title + "\u001b[0m" : title) + topicsText);
       String snippet = row.hit().snippet();

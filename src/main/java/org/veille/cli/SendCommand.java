@@ -1,16 +1,17 @@
 package org.veille.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.veille.app.Context;
+import org.veille.app.Newsletter;
 import org.veille.config.Config;
 import org.veille.digest.Period;
-import org.veille.mail.MailException;
-import org.veille.mail.Mailer;
 import org.veille.mail.SendReport;
-import org.veille.store.SqliteStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -28,8 +29,7 @@ final class SendCommand implements Callable<Integer> {
   @ParentCommand VeilleCommand root;
   @Spec CommandSpec spec;
 
-  @Option(names = "--week", paramLabel = "YYYY-Www", description = "The ISO week, e.g. 2026-W47.")
-  String week;
+  @Mixin Options.Week week;
 
   @Option(
       names = "--dry-run",
@@ -44,45 +44,25 @@ final class SendCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    AppContext ctx = root.context();
+    Context ctx = root.context();
     Config config = ctx.config();
-    var nl = config.settings().newsletter();
-    List<String> audience = Mailer.audience(nl);
-    if (audience.isEmpty() && to.isEmpty()) {
+    Newsletter newsletter = new Newsletter(ctx);
+    if (newsletter.audience().isEmpty() && to.isEmpty()) {
       throw new UsageException(
           config.file() + ": settings.newsletter.recipients is empty; nobody to send to");
     }
-    Period period = DigestCommand.period(week, null, null, config, ctx);
+    Period period = DigestCommand.period(week.week, null, null, config, ctx);
     PrintWriter out = spec.commandLine().getOut();
     SendReport report;
-    String subject;
-    try {
-      if (!dryRun && to.isEmpty()) {
-        report = Operations.newsletter(ctx, period, AppContext.LOCK_WAIT, why -> {});
-        subject = null;
-      } else {
-        try (SqliteStore store = ctx.openStore()) {
-          Operations.Letters l = Operations.letters(config, store, period);
-          subject = l.partners().subject();
-          Mailer mailer = new Mailer(config.settings(), ctx.env(), store, ctx.clock());
-          report =
-              dryRun
-                  ? mailer.dryRun(
-                      l.partners(),
-                      l.editor(),
-                      audience,
-                      nl.editorAddress().orElse(null),
-                      ctx.dataDir().resolve("outbox"))
-                  : mailer.sendTest(l.editor(), to);
-        }
-      }
-    } catch (MailException e) {
-      throw new UsageException(e.getMessage());
-    }
-    if (subject != null) {
-      out.printf("%s%s%n", subject, dryRun ? " (dry run)" : " (test copy)");
-    } else {
+    Path outbox = null;
+    if (!dryRun && to.isEmpty()) {
+      report = newsletter.send(period, CrawlCommand.LOCK_WAIT, why -> {});
       out.printf("Newsletter %s%n", report.week());
+    } else {
+      Newsletter.Trial trial = dryRun ? newsletter.dryRun(period) : newsletter.testCopy(period, to);
+      report = trial.report();
+      outbox = trial.folder();
+      out.printf("%s%s%n", trial.subject(), dryRun ? " (dry run)" : " (test copy)");
     }
     for (SendReport.Line l : report.lines()) {
       out.printf(
@@ -92,8 +72,7 @@ final class SendCommand implements Callable<Integer> {
     if (dryRun) {
       out.printf(
           "%d messages written to %s; nothing sent, nothing recorded.%n",
-          report.count(SendReport.Outcome.WRITTEN),
-          ctx.dataDir().resolve("outbox").resolve(report.week()));
+          report.count(SendReport.Outcome.WRITTEN), outbox);
     } else {
       out.printf(
           "%d sent, %d already sent, %d failed, %d still owed.%n",

@@ -8,22 +8,21 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.veille.app.Context;
+import org.veille.app.Sources;
+import org.veille.config.Checks;
 import org.veille.config.Config;
 import org.veille.config.Opml;
 import org.veille.config.SourceConfig;
 import org.veille.crawl.ProbeResult;
-import org.veille.crawl.Prober;
-import org.veille.fetch.Fetcher;
 import org.veille.store.SourceStatus;
-import org.veille.store.SqliteStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,10 +49,6 @@ final class SourcesCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  static String shortTime(Instant t, ZoneId zone) {
-    return t == null ? "-" : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(t.atZone(zone));
-  }
-
   @Command(
       name = "list",
       mixinStandardHelpOptions = true,
@@ -62,39 +57,33 @@ final class SourcesCommand implements Runnable {
     @ParentCommand SourcesCommand parent;
     @Spec CommandSpec spec;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json.")
-    CrawlCommand.Format format;
+    @Mixin Options.TextOrJson format;
 
     @Override
     public Integer call() throws Exception {
-      AppContext ctx = parent.root.context();
+      Context ctx = parent.root.context();
       Config config = ctx.config();
-      List<SourceStatus> statuses;
-      try (SqliteStore store = ctx.openStore()) {
-        statuses = store.sourceStatuses();
-      }
-      List<String> configured = config.sources().stream().map(SourceConfig::id).toList();
-      statuses = statuses.stream().filter(s -> configured.contains(s.id())).toList();
+      List<Sources.Health> sources = new Sources(ctx).list();
       PrintWriter out = spec.commandLine().getOut();
       ZoneId zone = config.settings().timezone();
-      if (format == CrawlCommand.Format.json) {
+      if (format.json()) {
         try (Json json = new Json(out)) {
           JsonGenerator g = json.gen();
           g.writeStartArray();
-          for (SourceConfig c : config.sources()) {
-            SourceStatus s =
-                statuses.stream().filter(x -> x.id().equals(c.id())).findFirst().orElse(null);
+          for (Sources.Health h : sources) {
+            SourceConfig c = h.config();
+            SourceStatus s = h.status();
             g.writeStartObject();
             g.writeStringField("id", c.id());
             g.writeStringField("type", c.type().label());
             g.writeStringField("url", c.url().toString());
             g.writeBooleanField("enabled", c.enabled());
-            g.writeStringField("last_fetch", s == null ? null : Json.time(s.lastFetchAt()));
+            g.writeStringField("last_fetch", s == null ? null : Times.iso(s.lastFetchAt()));
             g.writeStringField("last_status", s == null ? null : s.lastStatus());
             g.writeStringField("last_error", s == null ? null : s.lastError());
             g.writeNumberField("items", s == null ? 0 : s.items());
             g.writeNumberField("consecutive_failures", s == null ? 0 : s.consecutiveFailures());
-            g.writeStringField("next_attempt", s == null ? null : Json.time(s.nextAttemptAt()));
+            g.writeStringField("next_attempt", s == null ? null : Times.iso(s.nextAttemptAt()));
             g.writeBooleanField("broken_selector", s != null && s.brokenSelector());
             g.writeBooleanField("healthy", s == null || s.healthy());
             g.writeEndObject();
@@ -107,9 +96,9 @@ final class SourcesCommand implements Runnable {
       Table t =
           new Table("ID", "TYPE", "LAST FETCH", "STATUS", "ITEMS", "FAILS", "NEXT TRY", "HEALTH");
       int unhealthy = 0;
-      for (SourceConfig c : config.sources()) {
-        SourceStatus s =
-            statuses.stream().filter(x -> x.id().equals(c.id())).findFirst().orElse(null);
+      for (Sources.Health h : sources) {
+        SourceConfig c = h.config();
+        SourceStatus s = h.status();
         String health;
         if (!c.enabled()) {
           health = "disabled";
@@ -124,11 +113,11 @@ final class SourcesCommand implements Runnable {
         t.row(
             c.id(),
             c.type().label(),
-            s == null ? "-" : shortTime(s.lastFetchAt(), zone),
+            s == null ? "-" : Times.shortTime(s.lastFetchAt(), zone),
             s == null || s.lastStatus() == null ? "-" : s.lastStatus(),
             s == null ? 0 : s.items(),
             s == null ? 0 : s.consecutiveFailures(),
-            s == null ? "-" : shortTime(s.nextAttemptAt(), zone),
+            s == null ? "-" : Times.shortTime(s.nextAttemptAt(), zone),
             health);
       }
       t.print(out, Table.width());
@@ -151,7 +140,7 @@ final class SourcesCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      AppContext ctx = parent.root.context();
+      Context ctx = parent.root.context();
       Config config = ctx.config();
       PrintWriter out = spec.commandLine().getOut();
       out.printf(
@@ -161,10 +150,7 @@ final class SourcesCommand implements Runnable {
           config.enabledSources().size(),
           config.topics().size());
       List<SourceConfig> probe = all ? config.sources() : config.enabledSources();
-      List<ProbeResult> results;
-      try (Fetcher fetcher = ctx.fetcher()) {
-        results = new Prober(config, fetcher).probe(probe);
-      }
+      List<ProbeResult> results = new Sources(ctx).probe(probe);
       Table t = new Table("ID", "RESULT", "FOUND");
       int failed = 0;
       for (ProbeResult r : results) {
@@ -209,8 +195,7 @@ final class SourcesCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      AppContext ctx = parent.root.context();
-      Config config = ctx.config();
+      Config config = parent.root.context().config();
       byte[] bytes;
       try {
         bytes = Files.readAllBytes(file);
@@ -239,12 +224,12 @@ final class SourcesCommand implements Runnable {
         out.printf("No new feeds in %s; %s unchanged.%n", file, config.file());
         return ExitCodes.OK;
       }
-      append(config.file(), yaml);
+      append(config.file(), yaml, parent.root.context().backends().checks());
       out.printf("Added %d sources to %s.%n", entries.size(), config.file());
       return ExitCodes.OK;
     }
 
-    private static void append(Path configFile, String yaml) throws Exception {
+    private static void append(Path configFile, String yaml, Checks checks) throws Exception {
       String text = Files.readString(configFile, StandardCharsets.UTF_8);
       String last = null;
       Matcher m = TOP_KEY.matcher(text);
@@ -258,7 +243,7 @@ final class SourcesCommand implements Runnable {
                 + " entries cannot be appended safely; run without --write and paste them under sources:");
       }
       String updated = (text.endsWith("\n") ? text : text + "\n") + yaml;
-      Config.parse(configFile, updated); // never write a file that would not load
+      Config.parse(configFile, updated, checks); // never write a file that would not load
       Path tmp = configFile.resolveSibling(configFile.getFileName() + ".tmp");
       Files.writeString(tmp, updated, StandardCharsets.UTF_8);
       try {

@@ -5,17 +5,16 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.veille.app.Context;
+import org.veille.app.DaemonState;
+import org.veille.app.Status;
 import org.veille.config.Config;
-import org.veille.schedule.DaemonState;
 import org.veille.store.CrawlRun;
-import org.veille.store.Delivery;
-import org.veille.store.SqliteStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -28,51 +27,22 @@ final class StatusCommand implements Callable<Integer> {
   @ParentCommand VeilleCommand root;
   @Spec CommandSpec spec;
 
-  @Option(names = "--format", defaultValue = "text", description = "text or json.")
-  CrawlCommand.Format format;
-
-  private record Newsletter(String week, long sent, long failed, long pending) {}
+  @Mixin Options.TextOrJson format;
 
   @Override
   public Integer call() throws Exception {
-    AppContext ctx = root.context();
+    Context ctx = root.context();
     Config config = ctx.config();
-    Optional<DaemonState> daemon = DaemonState.read(ctx.dataDir().resolve("daemon.json"));
-    boolean running = daemon.map(DaemonState::running).orElse(false);
-    Optional<CrawlRun> crawl;
-    Optional<Newsletter> newsletter;
-    List<String> unhealthy;
-    try (SqliteStore store = ctx.openStore()) {
-      crawl = store.lastCrawl();
-      newsletter =
-          store
-              .lastDeliveryWeek()
-              .map(
-                  w -> {
-                    Map<String, Delivery> ledger = store.deliveries(w);
-                    return new Newsletter(
-                        w,
-                        count(ledger, Delivery.Status.SENT),
-                        count(ledger, Delivery.Status.FAILED),
-                        count(ledger, Delivery.Status.PENDING));
-                  });
-      unhealthy =
-          store.sourceStatuses().stream()
-              .filter(
-                  s -> config.source(s.id()).map(c -> c.enabled()).orElse(false) && !s.healthy())
-              .map(s -> s.id())
-              .toList();
-    }
-    Instant nextCrawl =
-        running
-            ? daemon.flatMap(d -> d.job("crawl")).map(DaemonState.JobState::next).orElse(null)
-            : null;
-    Instant nextLetter =
-        running
-            ? daemon.flatMap(d -> d.job("newsletter")).map(DaemonState.JobState::next).orElse(null)
-            : null;
+    Status.Report report = new Status(ctx).read();
+    Optional<DaemonState> daemon = report.daemon();
+    boolean running = report.daemonRunning();
+    Optional<CrawlRun> crawl = report.crawl();
+    Optional<Status.LastLetter> newsletter = report.newsletter();
+    List<String> unhealthy = report.unhealthy();
+    Instant nextCrawl = report.nextCrawl();
+    Instant nextLetter = report.nextLetter();
     PrintWriter out = spec.commandLine().getOut();
-    if (format == CrawlCommand.Format.json) {
+    if (format.json()) {
       try (Json json = new Json(out)) {
         JsonGenerator g = json.gen();
         g.writeStartObject();
@@ -83,12 +53,12 @@ final class StatusCommand implements Callable<Integer> {
         } else {
           g.writeNullField("pid");
         }
-        g.writeStringField("since", running ? Json.time(daemon.get().since()) : null);
+        g.writeStringField("since", running ? Times.iso(daemon.get().since()) : null);
         g.writeEndObject();
         g.writeObjectFieldStart("crawl");
         if (crawl.isPresent()) {
           g.writeObjectFieldStart("last");
-          g.writeStringField("at", Json.time(crawl.get().at()));
+          g.writeStringField("at", Times.iso(crawl.get().at()));
           g.writeStringField("outcome", crawl.get().outcome());
           g.writeNumberField("new_items", crawl.get().newItems());
           g.writeNumberField("failed_sources", crawl.get().failed());
@@ -96,7 +66,7 @@ final class StatusCommand implements Callable<Integer> {
         } else {
           g.writeNullField("last");
         }
-        g.writeStringField("next", Json.time(nextCrawl));
+        g.writeStringField("next", Times.iso(nextCrawl));
         g.writeEndObject();
         g.writeObjectFieldStart("newsletter");
         if (newsletter.isPresent()) {
@@ -109,7 +79,7 @@ final class StatusCommand implements Callable<Integer> {
         } else {
           g.writeNullField("last");
         }
-        g.writeStringField("next", Json.time(nextLetter));
+        g.writeStringField("next", Times.iso(nextLetter));
         g.writeEndObject();
         json.strings("unhealthy_sources", unhealthy);
         g.writeEndObject();
@@ -124,7 +94,7 @@ final class StatusCommand implements Callable<Integer> {
             ? "running (pid "
                 + daemon.get().pid()
                 + ", since "
-                + SourcesCommand.shortTime(daemon.get().since(), zone)
+                + Times.shortTime(daemon.get().since(), zone)
                 + ")"
             : "not running" + daemon.map(d -> " (last pid " + d.pid() + ")").orElse(""));
     out.printf(
@@ -132,7 +102,7 @@ final class StatusCommand implements Callable<Integer> {
         crawl
             .map(
                 c ->
-                    SourcesCommand.shortTime(c.at(), zone)
+                    Times.shortTime(c.at(), zone)
                         + ", "
                         + c.outcome()
                         + ", "
@@ -147,8 +117,7 @@ final class StatusCommand implements Callable<Integer> {
         .ifPresent(
             j ->
                 out.printf("             daemon's last crawl: %s: %s%n", j.outcome(), j.summary()));
-    out.printf(
-        "next crawl   %s%n", nextCrawl == null ? "-" : SourcesCommand.shortTime(nextCrawl, zone));
+    out.printf("next crawl   %s%n", nextCrawl == null ? "-" : Times.shortTime(nextCrawl, zone));
     out.printf(
         "newsletter   %s%n",
         newsletter
@@ -163,17 +132,12 @@ final class StatusCommand implements Callable<Integer> {
                         + n.pending()
                         + " pending")
             .orElse("never sent"));
-    out.printf(
-        "next letter  %s%n", nextLetter == null ? "-" : SourcesCommand.shortTime(nextLetter, zone));
+    out.printf("next letter  %s%n", nextLetter == null ? "-" : Times.shortTime(nextLetter, zone));
     out.printf(
         "unhealthy    %s%n",
         unhealthy.isEmpty()
             ? "none"
             : String.join(", ", unhealthy) + " (see 'veille sources list')");
     return ExitCodes.OK;
-  }
-
-  private static long count(Map<String, Delivery> ledger, Delivery.Status s) {
-    return ledger.values().stream().filter(d -> d.status() == s).count();
   }
 }

@@ -1,10 +1,9 @@
 package org.veille.cli;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import java.nio.file.Path;
 import java.util.Map;
-import org.slf4j.LoggerFactory;
+import org.veille.app.Context;
+import org.veille.wiring.Wiring;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -76,25 +75,9 @@ final class VeilleCommand implements Runnable {
     return quiet;
   }
 
-  AppContext context() {
-    configureLogging();
-    return new AppContext(config, data, env);
-  }
-
-  private void configureLogging() {
-    if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext ctx) {
-      Logger root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-      Logger veille = ctx.getLogger("org.veille");
-      if (verbose) {
-        root.setLevel(Level.INFO);
-        veille.setLevel(Level.DEBUG);
-      } else if (quiet) {
-        root.setLevel(Level.ERROR);
-        veille.setLevel(Level.ERROR);
-      } else {
-        root.setLevel(Level.WARN);
-        veille.setLevel(Level.WARN);
-      }
-    }
+  /** The context of the command being run, with logging set from the global options. */
+  Context context() {
+    Logging.configure(verbose, quiet);
+    return Context.of(config, data, env, new Wiring());
   }
 }

@@ -16,17 +16,17 @@ public record Config(Path file, Settings settings, List<Topic> topics, List<Sour
   }
 
   /**
-   * Reads and validates a config file.
+   * Reads and validates a config file; {@code checks} judge the values that belong to other stages.
    *
    * @throws ConfigException naming file, line and field of the first problem found
    */
-  public static Config load(Path file) throws ConfigException {
-    return new ConfigLoader(file).load();
+  public static Config load(Path file, Checks checks) throws ConfigException {
+    return new ConfigLoader(file, checks).load();
   }
 
   /** Validates YAML text as if it were the file {@code file} (which need not exist). */
-  public static Config parse(Path file, String yaml) throws ConfigException {
-    return new ConfigLoader(file).parse(yaml);
+  public static Config parse(Path file, String yaml, Checks checks) throws ConfigException {
+    return new ConfigLoader(file, checks).parse(yaml);
   }
 
   public Optional<SourceConfig> source(String id) {

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.text.ParseException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -21,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.quartz.CronExpression;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -34,12 +32,13 @@ final class ConfigLoader {
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
   private static final Pattern SIZE =
       Pattern.compile("(\\d+)\\s*(B|KB|MB|GB)?", Pattern.CASE_INSENSITIVE);
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"]+@[^@\\s<>\"]+\\.?[^@\\s<>\"]*");
 
   private final Path file;
+  private final Checks checks;
 
-  ConfigLoader(Path file) {
+  ConfigLoader(Path file, Checks checks) {
     this.file = file;
+    this.checks = checks;
   }
 
   Config load() throws ConfigException {
@@ -182,16 +181,9 @@ final class ConfigLoader {
   private Optional<String> cron(YamlMap m, String key) throws ConfigException {
     Optional<String> expr = m.string(key);
     if (expr.isPresent()) {
-      try {
-        new CronExpression(expr.get());
-      } catch (ParseException e) {
-        throw m.error(
-            key,
-            "bad cron expression '"
-                + expr.get()
-                + "': "
-                + e.getMessage()
-                + " (Quartz syntax: seconds minutes hours day-of-month month day-of-week, e.g. \"0 0 8 ? * MON\")");
+      Optional<String> problem = checks.cron().problem(expr.get());
+      if (problem.isPresent()) {
+        throw m.error(key, problem.get());
       }
     }
     return expr;
@@ -241,20 +233,11 @@ final class ConfigLoader {
     return u;
   }
 
-  /** Checks an address as the mail library will parse it (RFC 822, strict). */
-  private static void checkAddress(YamlMap m, String key, String value) throws ConfigException {
-    try {
-      if (value.contains("\r") || value.contains("\n")) {
-        throw new jakarta.mail.internet.AddressException("line break");
-      }
-      jakarta.mail.internet.InternetAddress a =
-          new jakarta.mail.internet.InternetAddress(value, true);
-      a.validate();
-      if (!EMAIL.matcher(a.getAddress()).matches() || !a.getAddress().contains("@")) {
-        throw new jakarta.mail.internet.AddressException("no domain");
-      }
-    } catch (jakarta.mail.internet.AddressException e) {
-      throw m.error(key, "invalid email address '" + value + "'");
+  /** Checks an address as the mailer will read it. */
+  private void checkAddress(YamlMap m, String key, String value) throws ConfigException {
+    Optional<String> problem = checks.address().problem(value);
+    if (problem.isPresent()) {
+      throw m.error(key, problem.get());
     }
   }
 
@@ -293,6 +276,11 @@ final class ConfigLoader {
       String query = m.requiredString("query");
       if (query.isBlank()) {
         throw m.error("query", "must not be empty");
+      }
+      Optional<String> problem = checks.topicQuery().problem(query);
+      if (problem.isPresent()) {
+        throw new ConfigException(
+            file, m.line(), m.field("query"), "topic '" + id + "': " + problem.get());
       }
       topics.add(new Topic(id, m.string("name").orElse(id), query, m.line()));
       m.rejectUnknown();
@@ -363,12 +351,9 @@ final class ConfigLoader {
             m.string("summary").orElse(null));
     for (String key : List.of("item", "title", "link", "date", "summary")) {
       Optional<String> css = m.string(key);
-      if (css.isPresent()) {
-        try {
-          org.jsoup.select.QueryParser.parse(css.get());
-        } catch (IllegalArgumentException | org.jsoup.select.Selector.SelectorParseException e) {
-          throw m.error(key, "bad CSS selector '" + css.get() + "': " + e.getMessage());
-        }
+      Optional<String> problem = css.flatMap(checks.selector()::problem);
+      if (problem.isPresent()) {
+        throw m.error(key, problem.get());
       }
     }
     m.rejectUnknown();

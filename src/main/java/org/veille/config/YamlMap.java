@@ -51,7 +51,7 @@ final class YamlMap {
     return n.getStartMark().map(m -> m.getLine() + 1).orElse(0);
   }
 
-  private String field(String key) {
+  String field(String key) {
     return path.isEmpty() ? key : path + "." + key;
   }
 

@@ -1,6 +1,7 @@
 package org.veille.crawl;
 
 import java.util.List;
+import org.veille.store.FetchRecord.Outcome;
 
 /**
  * The outcome of a crawl run, as {@code crawl --format json} reports it. {@code ok} counts sources
@@ -22,7 +23,32 @@ public record CrawlReport(
     reports = List.copyOf(reports);
   }
 
+  /** The totals of these source reports. */
+  static CrawlReport of(List<SourceReport> reports, long ms) {
+    int ok = 0;
+    int notModified = 0;
+    int failed = 0;
+    int skipped = 0;
+    int added = 0;
+    int updated = 0;
+    for (SourceReport r : reports) {
+      switch (r.outcome()) {
+        case OK -> ok++;
+        case NOT_MODIFIED -> {
+          ok++;
+          notModified++;
+        }
+        case FAILED -> failed++;
+        case SKIPPED -> skipped++;
+      }
+      added += r.newItems();
+      updated += r.updatedItems();
+    }
+    return new CrawlReport(
+        reports.size(), ok, notModified, failed, skipped, added, updated, ms, reports);
+  }
+
   public List<SourceReport> errors() {
-    return reports.stream().filter(r -> r.outcome() == SourceReport.Outcome.FAILED).toList();
+    return reports.stream().filter(r -> r.outcome() == Outcome.FAILED).toList();
   }
 }

@@ -2,28 +2,29 @@ package org.veille.crawl;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.veille.config.Config;
 import org.veille.config.SourceConfig;
+import org.veille.enrich.Enricher;
 import org.veille.fetch.Fetcher;
 import org.veille.parse.PageParser;
-import org.veille.parse.ParsedFeed;
 import org.veille.store.FetchRecord;
 import org.veille.store.SaveResult;
 import org.veille.store.SourceState;
 import org.veille.store.Store;
+import org.veille.sync.IndexSync;
 
 /**
- * Runs a crawl: every due source is fetched and parsed on a pool of {@code settings.fetch
- * .concurrency} workers, one request at a time per host, and stored on the calling thread, one
- * transaction per source. A source that failed repeatedly waits for its back-off unless it is named
- * explicitly.
+ * Runs a crawl: every due source is fetched, parsed and enriched on a pool of {@code
+ * settings.fetch.concurrency} workers, one request at a time per host, and stored on the calling
+ * thread, one transaction per source. A source that failed repeatedly waits for its back-off unless
+ * it is named explicitly.
  */
 public final class Crawler {
   private static final Logger log = LoggerFactory.getLogger(Crawler.class);
@@ -32,27 +33,22 @@ public final class Crawler {
   private final Config config;
   private final Store store;
   private final Clock clock;
-  private final org.veille.index.Tagger tagger;
+  private final Enricher enricher;
   private final IndexSync sync;
-  private long lastCommit;
   private final SourceReader reader;
-  private final HostPool<Job, Result> pool;
+  private final HostPool<Job, FetchRecord> pool;
+  private long lastCommit;
 
   /**
-   * A crawler that stores into {@code store}, tags new items with {@code tagger} and keeps the
-   * index in step through {@code sync}.
+   * A crawler that stores into {@code store}, passes new items through {@code enricher} and keeps
+   * the index in step through {@code sync}.
    */
   public Crawler(
-      Config config,
-      Store store,
-      Fetcher fetcher,
-      org.veille.index.Tagger tagger,
-      IndexSync sync,
-      Clock clock) {
+      Config config, Store store, Fetcher fetcher, Enricher enricher, IndexSync sync, Clock clock) {
     this.config = config;
     this.store = store;
     this.clock = clock;
-    this.tagger = tagger;
+    this.enricher = enricher;
     this.sync = sync;
     this.reader = new SourceReader(fetcher, new PageParser(config.settings().timezone()));
     this.pool =
@@ -69,34 +65,17 @@ public final class Crawler {
   public CrawlReport run(List<SourceConfig> sources, boolean force, CrawlListener listener)
       throws InterruptedException {
     long start = System.nanoTime();
-    store.syncSources(config.sources());
+    store.sources().sync(config.sources());
     sync.catchUp();
-    try {
-      sync.retagIfTopicsChanged();
-    } catch (org.veille.index.QuerySyntaxException e) {
-      throw new IllegalStateException("topic queries are checked when the tagger is built", e);
-    }
+    sync.retagIfTopicsChanged();
     lastCommit = System.nanoTime();
     Instant now = clock.instant();
     List<Job> jobs = new ArrayList<>();
     List<SourceReport> reports = new ArrayList<>();
     for (SourceConfig s : sources) {
-      SourceState state = store.sourceState(s.id()).orElseThrow();
+      SourceState state = store.sources().state(s.id()).orElseThrow();
       if (!force && state.nextAttempt().map(now::isBefore).orElse(false)) {
-        reports.add(
-            new SourceReport(
-                s.id(),
-                SourceReport.Outcome.SKIPPED,
-                0,
-                0,
-                0,
-                null,
-                "backed off after "
-                    + state.consecutiveFailures()
-                    + " failures; next try at "
-                    + state.nextAttemptAt(),
-                state.nextAttemptAt(),
-                0));
+        reports.add(SourceReport.unsaved(skipped(s, state, now)));
         continue;
       }
       jobs.add(new Job(s, state));
@@ -107,25 +86,32 @@ public final class Crawler {
         this::crawl,
         (job, e) -> {
           log.debug("{}: unexpected failure", job.source.id(), e);
-          return new Result(
-              failed(job, clock.instant(), 0, 0, "internal error: " + e, false, null, 0), null);
+          return backedOff(
+              job,
+              FetchRecord.failed(
+                  job.source.id(),
+                  clock.instant(),
+                  FetchRecord.Transfer.NONE,
+                  FetchRecord.Problem.of("internal error: " + e)));
         },
         r -> {
-          SaveResult saved = store.saveFetch(r.record());
+          SaveResult saved = store.saveFetch(r);
           sync.add(saved.changedIds());
           if (System.nanoTime() - lastCommit > COMMIT_EVERY_NANOS) {
             sync.commit(); // searches see new items during a long crawl
             lastCommit = System.nanoTime();
           }
-          SourceReport report = report(r, saved);
+          SourceReport report = SourceReport.of(r, saved);
           reports.add(report);
           listener.sourceDone(report);
         });
     sync.commit();
     List<String> order = sources.stream().map(SourceConfig::id).toList();
-    reports.sort(java.util.Comparator.comparingInt(r -> order.indexOf(r.sourceId())));
-    CrawlReport report = summarize(reports, (System.nanoTime() - start) / 1_000_000);
-    store.recordCrawl(clock.instant(), report.sources(), report.failed(), report.newItems());
+    reports.sort(Comparator.comparingInt(r -> order.indexOf(r.sourceId())));
+    CrawlReport report = CrawlReport.of(reports, (System.nanoTime() - start) / 1_000_000);
+    store
+        .sources()
+        .recordCrawl(clock.instant(), report.sources(), report.failed(), report.newItems());
     return report;
   }
 
@@ -134,173 +120,46 @@ public final class Crawler {
     pool.stop();
   }
 
-  /** A worker's product: the record to store and the format that was parsed (null on failure). */
-  private record Result(FetchRecord record, String format) {}
-
-  private Result crawl(Job job) throws InterruptedException {
-    long t0 = System.nanoTime();
-    Instant at = clock.instant();
-    SourceReader.Read read =
-        reader.read(job.source, job.fetchUrl(), job.state.etag(), job.state.lastModified());
-    long ms = millis(t0);
-    return switch (read.kind()) {
+  /** A worker's job: read, parse and enrich one source (stored later by the calling thread). */
+  private FetchRecord crawl(Job job) throws InterruptedException {
+    FetchRecord r =
+        reader.read(
+            job.source,
+            job.fetchUrl(),
+            job.state.etag(),
+            job.state.lastModified(),
+            clock.instant());
+    return switch (r.outcome()) {
       case OK -> {
-        ParsedFeed feed = read.feed();
-        if (feed.recovered()) {
+        if (r.feed().recovered()) {
           log.info("{}: sloppy feed recovered by the lenient pass", job.source.id());
         }
-        yield new Result(
-            new FetchRecord(
-                job.source.id(),
-                at,
-                FetchRecord.Outcome.OK,
-                read.status(),
-                ms,
-                read.bytes(),
-                null,
-                false,
-                read.etag(),
-                read.lastModified(),
-                read.discoveredFeedUrl(),
-                feed.title().isEmpty() ? null : feed.title(),
-                0,
-                null,
-                feed.items(),
-                topics(job.source, feed)),
-            feed.format());
+        yield r.withItems(enricher.enrich(job.source, r.items()));
       }
-      case NOT_MODIFIED ->
-          new Result(
-              new FetchRecord(
-                  job.source.id(),
-                  at,
-                  FetchRecord.Outcome.NOT_MODIFIED,
-                  304,
-                  ms,
-                  0,
-                  null,
-                  false,
-                  null,
-                  null,
-                  read.discoveredFeedUrl(),
-                  null,
-                  0,
-                  null,
-                  List.of(),
-                  List.of()),
-              null);
-      case FAILED ->
-          new Result(
-              failed(
-                  job,
-                  at,
-                  read.status(),
-                  ms,
-                  read.error(),
-                  read.brokenSelector(),
-                  read.retryAfter(),
-                  read.bytes()),
-              null);
+      case FAILED -> backedOff(job, r);
+      default -> r;
     };
   }
 
-  private FetchRecord failed(
-      Job job,
-      Instant at,
-      int status,
-      long ms,
-      String message,
-      boolean brokenSelector,
-      Duration retryAfter,
-      long bytes) {
+  private FetchRecord backedOff(Job job, FetchRecord failed) {
     int failures = job.state.consecutiveFailures() + 1;
-    Instant next = Backoff.nextAttempt(at, failures, retryAfter);
-    log.info("{}: {}", job.source.id(), message);
-    return new FetchRecord(
-        job.source.id(),
-        at,
-        FetchRecord.Outcome.FAILED,
-        status,
-        ms,
-        bytes,
-        message,
-        brokenSelector,
-        null,
-        null,
-        null,
-        null,
-        failures,
-        next,
-        List.of(),
-        List.of());
+    Instant next =
+        Backoff.nextAttempt(
+            failed.at(), failures, failed.problem() == null ? null : failed.problem().retryAfter());
+    log.info("{}: {}", job.source.id(), failed.error());
+    return failed.withBackoff(failures, next);
   }
 
-  /** Topics of each item, computed on the worker thread (in parallel) before storing. */
-  private List<List<String>> topics(SourceConfig source, ParsedFeed feed) {
-    List<List<String>> out = new ArrayList<>(feed.items().size());
-    for (var item : feed.items()) {
-      String body = IndexSync.body(item.summary(), item.contentText());
-      out.add(
-          tagger.topics(
-              new org.veille.index.IndexDoc(
-                  "",
-                  item.title(),
-                  body,
-                  item.lang(),
-                  item.author(),
-                  List.of(source.id()),
-                  List.of(),
-                  item.published() == null ? Instant.EPOCH : item.published())));
-    }
-    return out;
-  }
-
-  private static SourceReport report(Result result, SaveResult saved) {
-    FetchRecord r = result.record();
-    SourceReport.Outcome o =
-        switch (r.outcome()) {
-          case OK -> SourceReport.Outcome.OK;
-          case NOT_MODIFIED -> SourceReport.Outcome.NOT_MODIFIED;
-          case FAILED -> SourceReport.Outcome.FAILED;
-        };
-    return new SourceReport(
-        r.sourceId(),
-        o,
-        r.items().size(),
-        saved.newItems(),
-        saved.updatedItems(),
-        result.format(),
-        r.error(),
-        r.nextAttemptAt(),
-        r.durationMs());
-  }
-
-  private static CrawlReport summarize(List<SourceReport> reports, long ms) {
-    int ok = 0;
-    int notModified = 0;
-    int failed = 0;
-    int skipped = 0;
-    int added = 0;
-    int updated = 0;
-    for (SourceReport r : reports) {
-      switch (r.outcome()) {
-        case OK -> ok++;
-        case NOT_MODIFIED -> {
-          ok++;
-          notModified++;
-        }
-        case FAILED -> failed++;
-        case SKIPPED -> skipped++;
-      }
-      added += r.newItems();
-      updated += r.updatedItems();
-    }
-    return new CrawlReport(
-        reports.size(), ok, notModified, failed, skipped, added, updated, ms, reports);
-  }
-
-  private static long millis(long t0) {
-    return (System.nanoTime() - t0) / 1_000_000;
+  private static FetchRecord skipped(SourceConfig s, SourceState state, Instant now) {
+    return FetchRecord.skipped(
+        s.id(),
+        now,
+        "backed off after "
+            + state.consecutiveFailures()
+            + " failures; next try at "
+            + state.nextAttemptAt(),
+        state.consecutiveFailures(),
+        state.nextAttemptAt());
   }
 
   /** A source to fetch in this run, with what the store remembers of it. */

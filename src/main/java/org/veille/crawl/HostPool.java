@@ -34,11 +34,11 @@ final class HostPool<J, R> {
   }
 
   /**
-   * Runs {@code work} on every job; an unexpected exception becomes {@code onError}'s result.
+   * Runs {@code work} on every job; a job that fails in any way (an exception, or an error such as
+   * a stack overflow) becomes {@code onError}'s result, and its worker goes on with the next job.
    * Returns when every started job's result was consumed.
    */
-  void run(
-      List<J> jobs, Work<J, R> work, BiFunction<J, RuntimeException, R> onError, Consumer<R> sink)
+  void run(List<J> jobs, Work<J, R> work, BiFunction<J, Throwable, R> onError, Consumer<R> sink)
       throws InterruptedException {
     PoliteQueue<J> q = new PoliteQueue<>(jobs, host, perHostDelay);
     queue = q;
@@ -61,7 +61,9 @@ final class HostPool<J, R> {
                 J job = next.get();
                 try {
                   done.add(work.apply(job));
-                } catch (RuntimeException e) {
+                } catch (InterruptedException e) {
+                  throw e;
+                } catch (Throwable e) { // one job's failure of any kind is its source's failure
                   done.add(onError.apply(job, e));
                 } finally {
                   q.release(job);

@@ -8,6 +8,7 @@ import org.veille.config.Config;
 import org.veille.config.SourceConfig;
 import org.veille.fetch.Fetcher;
 import org.veille.parse.PageParser;
+import org.veille.store.FetchRecord;
 
 /**
  * Fetches each source once, without validators and without storing anything, and says what it
@@ -16,9 +17,11 @@ import org.veille.parse.PageParser;
 public final class Prober {
   private final SourceReader reader;
   private final HostPool<SourceConfig, ProbeResult> pool;
+  private final java.time.Clock clock;
 
-  public Prober(Config config, Fetcher fetcher) {
+  public Prober(Config config, Fetcher fetcher, java.time.Clock clock) {
     this.reader = new SourceReader(fetcher, new PageParser(config.settings().timezone()));
+    this.clock = clock;
     this.pool =
         new HostPool<>(
             s -> s.url().getHost().toLowerCase(Locale.ROOT),
@@ -40,19 +43,19 @@ public final class Prober {
   }
 
   private ProbeResult probe(SourceConfig s) throws InterruptedException {
-    SourceReader.Read r = reader.read(s, s.url(), null, null);
-    return switch (r.kind()) {
+    FetchRecord r = reader.read(s, s.url(), null, null, clock.instant());
+    String discovered = r.transfer().discoveredFeedUrl();
+    return switch (r.outcome()) {
       case OK ->
           new ProbeResult(
               s.id(),
               true,
-              r.feed().format() + (r.feed().recovered() ? " (recovered)" : ""),
-              r.feed().items().size(),
+              r.format() + (r.feed().recovered() ? " (recovered)" : ""),
+              r.items().size(),
               null,
-              r.discoveredFeedUrl());
-      case NOT_MODIFIED ->
-          new ProbeResult(s.id(), true, "not modified", 0, null, r.discoveredFeedUrl());
-      case FAILED -> new ProbeResult(s.id(), false, null, 0, r.error(), r.discoveredFeedUrl());
+              discovered);
+      case NOT_MODIFIED -> new ProbeResult(s.id(), true, "not modified", 0, null, discovered);
+      case FAILED, SKIPPED -> new ProbeResult(s.id(), false, null, 0, r.error(), discovered);
     };
   }
 }

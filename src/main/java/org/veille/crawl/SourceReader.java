@@ -1,7 +1,7 @@
 package org.veille.crawl;
 
 import java.net.URI;
-import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.veille.config.PageSelectors;
@@ -13,10 +13,15 @@ import org.veille.parse.PageParser;
 import org.veille.parse.PageRules;
 import org.veille.parse.ParseResult;
 import org.veille.parse.ParsedFeed;
+import org.veille.store.EnrichedItem;
+import org.veille.store.FetchRecord;
+import org.veille.store.FetchRecord.Problem;
+import org.veille.store.FetchRecord.Transfer;
 
 /**
  * Fetches and parses one source: follows an HTML page's feed link once, picks the feed or the page
- * parser by the source's type. Shared by the crawl and by {@code sources check}.
+ * parser by the source's type. Shared by the crawl and by {@code sources check}. The record it
+ * returns has no back-off yet: that is the crawl's business.
  */
 final class SourceReader {
   private static final Logger log = LoggerFactory.getLogger(SourceReader.class);
@@ -30,38 +35,16 @@ final class SourceReader {
     this.pages = pages;
   }
 
-  /** What reading a source gave. {@code feed} is set when OK; {@code error} when FAILED. */
-  record Read(
-      Kind kind,
-      ParsedFeed feed,
-      int status,
-      long bytes,
-      String etag,
-      String lastModified,
-      String discoveredFeedUrl,
-      String error,
-      boolean brokenSelector,
-      Duration retryAfter) {
-
-    enum Kind {
-      OK,
-      NOT_MODIFIED,
-      FAILED
-    }
-
-    static Read failed(
-        int status,
-        long bytes,
-        String error,
-        boolean broken,
-        Duration retryAfter,
-        String discovered) {
-      return new Read(
-          Kind.FAILED, null, status, bytes, null, null, discovered, error, broken, retryAfter);
-    }
+  /** Reads {@code source} at {@code url}, conditionally when validators are given (nullable). */
+  FetchRecord read(SourceConfig source, URI url, String etag, String lastModified, Instant at)
+      throws InterruptedException {
+    long t0 = System.nanoTime();
+    FetchRecord r = readUntimed(source, url, etag, lastModified, at);
+    return r.withTransfer(r.transfer().withDuration((System.nanoTime() - t0) / 1_000_000));
   }
 
-  Read read(SourceConfig source, URI url, String etag, String lastModified)
+  private FetchRecord readUntimed(
+      SourceConfig source, URI url, String etag, String lastModified, Instant at)
       throws InterruptedException {
     FetchOutcome outcome = fetcher.fetch(url, etag, lastModified);
     String discovered = null;
@@ -74,7 +57,7 @@ final class SourceReader {
             "{}: {} is an HTML page; following its feed link {}", source.id(), url, discovered);
         outcome = fetcher.fetch(link.feedUrl(), null, null);
         if (!(outcome instanceof FetchOutcome.Fetched f2)) {
-          return fromFetch(outcome, discovered);
+          return fromFetch(source.id(), at, outcome, discovered);
         }
         f = f2;
         parsed = parse(source, f);
@@ -85,50 +68,46 @@ final class SourceReader {
                   "the page's feed link " + discovered + " leads to another HTML page, not a feed");
         }
       }
-      return fromParse(f, parsed, discovered);
+      return fromParse(source.id(), at, f, parsed, discovered);
     }
-    return fromFetch(outcome, discovered);
+    return fromFetch(source.id(), at, outcome, discovered);
   }
 
-  private static Read fromFetch(FetchOutcome outcome, String discovered) {
+  private static FetchRecord fromFetch(
+      String id, Instant at, FetchOutcome outcome, String discovered) {
     if (outcome instanceof FetchOutcome.NotModified) {
-      return new Read(
-          Read.Kind.NOT_MODIFIED, null, 304, 0, null, null, discovered, null, false, null);
+      return FetchRecord.notModified(id, at, new Transfer(304, 0, 0, null, null, discovered));
     }
     FetchOutcome.Failed f = (FetchOutcome.Failed) outcome;
-    return Read.failed(f.status(), 0, f.message(), false, f.retryAfter(), discovered);
+    return FetchRecord.failed(
+        id,
+        at,
+        new Transfer(f.status(), 0, 0, null, null, discovered),
+        new Problem(f.message(), false, f.retryAfter()));
   }
 
-  private static Read fromParse(FetchOutcome.Fetched f, ParseResult parsed, String discovered) {
+  private static FetchRecord fromParse(
+      String id, Instant at, FetchOutcome.Fetched f, ParseResult parsed, String discovered) {
     if (parsed instanceof ParseResult.Parsed p) {
-      return new Read(
-          Read.Kind.OK,
-          p.feed(),
-          f.status(),
-          f.body().length,
-          f.etag(),
-          f.lastModified(),
-          discovered,
-          null,
-          false,
-          null);
+      ParsedFeed feed = p.feed();
+      return FetchRecord.ok(
+          id,
+          at,
+          new Transfer(f.status(), 0, f.body().length, f.etag(), f.lastModified(), discovered),
+          new FetchRecord.Feed(
+              feed.title().isEmpty() ? null : feed.title(), feed.format(), feed.recovered()),
+          feed.items().stream().map(EnrichedItem::of).toList());
     }
+    Transfer t = new Transfer(f.status(), 0, f.body().length, null, null, discovered);
     if (parsed instanceof ParseResult.Failed pf) {
-      return Read.failed(
-          f.status(),
-          f.body().length,
-          pf.message(),
-          pf.problem() == ParseResult.Problem.BROKEN_SELECTOR,
-          null,
-          discovered);
+      return FetchRecord.failed(
+          id,
+          at,
+          t,
+          new Problem(pf.message(), pf.problem() == ParseResult.Problem.BROKEN_SELECTOR, null));
     }
-    return Read.failed(
-        f.status(),
-        f.body().length,
-        "an HTML page where a page source was expected",
-        false,
-        null,
-        discovered);
+    return FetchRecord.failed(
+        id, at, t, Problem.of("an HTML page where a page source was expected"));
   }
 
   private ParseResult parse(SourceConfig s, FetchOutcome.Fetched f) {

@@ -11,7 +11,7 @@ import java.util.Set;
 import org.veille.config.Config;
 import org.veille.config.SourceConfig;
 import org.veille.config.Topic;
-import org.veille.store.Store;
+import org.veille.store.ItemStore;
 import org.veille.store.StoredItem;
 
 /**
@@ -31,15 +31,15 @@ public final class DigestBuilder {
   static final Duration MAX_AGE = Duration.ofDays(2 * 365);
 
   private final Config config;
-  private final Store store;
+  private final ItemStore items;
 
-  public DigestBuilder(Config config, Store store) {
+  public DigestBuilder(Config config, ItemStore items) {
     this.config = config;
-    this.store = store;
+    this.items = items;
   }
 
   public Digest build(Period period) {
-    List<StoredItem> candidates = store.itemsOfPeriod(period.from(), period.to(), MAX_AGE);
+    List<StoredItem> candidates = items.ofPeriod(period.from(), period.to(), MAX_AGE);
     Set<String> sourcesSeen = new HashSet<>();
     List<Digest.Item> ranked = new ArrayList<>();
     Map<String, String> names = new LinkedHashMap<>();

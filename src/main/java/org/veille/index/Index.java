@@ -26,6 +26,16 @@ public interface Index extends AutoCloseable {
   /** Ids of every item matching {@code query} (for re-tagging topics). */
   Set<String> matchingIds(String query) throws QuerySyntaxException;
 
+  /**
+   * Builds a fresh index from the documents {@code docs} pushes, with {@code threads} indexing
+   * threads, then swaps it in; searches use the old one until the swap. {@code onDoc} runs once per
+   * document indexed.
+   */
+  void rebuild(
+      java.util.function.Consumer<java.util.function.Consumer<IndexDoc>> docs,
+      int threads,
+      Runnable onDoc);
+
   /** Number of documents as of the last commit. */
   long size();
 

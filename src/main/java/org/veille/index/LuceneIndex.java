@@ -132,6 +132,7 @@ public final class LuceneIndex implements Index {
    * threads, then makes it the live one and deletes the old. Searches use the old generation until
    * the swap.
    */
+  @Override
   public void rebuild(
       java.util.function.Consumer<java.util.function.Consumer<IndexDoc>> docs,
       int threads,

@@ -33,6 +33,16 @@ public final class Tagger {
     }
   }
 
+  /** What is wrong with {@code query} as a topic query, or empty when it parses. */
+  public static java.util.Optional<String> queryProblem(String query) {
+    try {
+      UserQueryParser.toQuery(query);
+      return java.util.Optional.empty();
+    } catch (QuerySyntaxException e) {
+      return java.util.Optional.of(e.getMessage());
+    }
+  }
+
   /** The ids of the topics whose query matches {@code doc}, in configuration order. */
   public List<String> topics(IndexDoc doc) {
     if (queries.isEmpty()) {

@@ -27,7 +27,7 @@ import org.veille.config.Settings;
 import org.veille.mail.SendReport.Line;
 import org.veille.mail.SendReport.Outcome;
 import org.veille.store.Delivery;
-import org.veille.store.Store;
+import org.veille.store.DeliveryLedger;
 
 /**
  * Sends the newsletter over SMTP, one message per recipient, and keeps the delivery ledger: a
@@ -42,14 +42,14 @@ public final class Mailer {
   private final Settings.Smtp smtp;
   private final Composer composer;
   private final Map<String, String> env;
-  private final Store store;
+  private final DeliveryLedger ledger;
   private final Clock clock;
 
-  public Mailer(Settings settings, Map<String, String> env, Store store, Clock clock)
+  public Mailer(Settings settings, Map<String, String> env, DeliveryLedger ledger, Clock clock)
       throws MailException {
     this.smtp = settings.smtp();
     this.env = env;
-    this.store = store;
+    this.ledger = ledger;
     this.clock = clock;
     try {
       this.composer = new Composer(settings.newsletter().from(), settings.newsletter().title());
@@ -74,13 +74,13 @@ public final class Mailer {
   public SendReport send(Letter letter, Letter editorLetter, List<String> recipients, String editor)
       throws MailException {
     Session session = session();
-    Map<String, Delivery> ledger = store.deliveries(letter.week());
+    Map<String, Delivery> done = ledger.week(letter.week());
     List<Line> lines = new ArrayList<>();
     Transport transport = null;
     String stopped = null;
     try {
       for (String r : recipients) {
-        Delivery before = ledger.get(r);
+        Delivery before = done.get(r);
         if (before != null && before.status() != Delivery.Status.PENDING) {
           lines.add(
               new Line(
@@ -197,7 +197,7 @@ public final class Mailer {
 
   private void record(
       String week, String recipient, Delivery.Status status, int attempts, String error) {
-    store.recordDelivery(
+    ledger.record(
         new Delivery(
             week,
             recipient,

@@ -27,6 +27,7 @@ import org.quartz.TriggerBuilder;
 import org.quartz.impl.StdSchedulerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.veille.app.DaemonState;
 
 /**
  * Runs jobs on Quartz cron schedules in a time zone. A job never overlaps itself; a job whose

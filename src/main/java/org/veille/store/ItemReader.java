@@ -1,6 +1,5 @@
 package org.veille.store;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,13 +13,7 @@ import java.util.function.Consumer;
 
 /** The read side of the SQLite store: items in full, for the index, for a period, by id. */
 final class ItemReader {
-  private final Path file;
-  private final Connection c;
-
-  ItemReader(Path file, Connection c) {
-    this.file = file;
-    this.c = c;
-  }
+  private ItemReader() {}
 
   private static final String ITEM_COLUMNS =
       """
@@ -31,22 +24,24 @@ final class ItemReader {
       i.guid, i.updated, i.author, i.summary, i.content_text, i.first_seen, i.categories
       """;
 
-  Optional<StoredItem> item(String id) {
+  static Optional<StoredItem> item(Connection c, String id) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("SELECT " + ITEM_COLUMNS + " FROM items i WHERE i.id = ?")) {
       ps.setString(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(storedItem(rs)) : Optional.empty();
       }
-    } catch (SQLException e) {
-      throw Sql.failure(file, "read item " + id, e);
     }
   }
 
-  void forEachItem(ItemFilter filter, Consumer<StoredItem> sink) {
+  static void forEach(Connection c, ItemFilter filter, Consumer<StoredItem> sink)
+      throws SQLException {
     StringBuilder sql = new StringBuilder("SELECT " + ITEM_COLUMNS + " FROM items i WHERE 1 = 1");
     if (filter.since() != null) {
       sql.append(" AND COALESCE(i.published, i.first_seen) >= ?");
+    }
+    if (filter.until() != null) {
+      sql.append(" AND COALESCE(i.published, i.first_seen) <= ?");
     }
     if (!filter.sources().isEmpty()) {
       sql.append(
@@ -60,6 +55,9 @@ final class ItemReader {
       if (filter.since() != null) {
         ps.setLong(p++, filter.since().toEpochMilli());
       }
+      if (filter.until() != null) {
+        ps.setLong(p++, filter.until().toEpochMilli());
+      }
       for (String s : filter.sources()) {
         ps.setString(p++, s);
       }
@@ -68,12 +66,10 @@ final class ItemReader {
           sink.accept(storedItem(rs));
         }
       }
-    } catch (SQLException e) {
-      throw Sql.failure(file, "read items", e);
     }
   }
 
-  void forEachIndexable(Consumer<IndexableItem> sink) {
+  static void forEachIndexable(Connection c, Consumer<IndexableItem> sink) throws SQLException {
     // A merge join of three scans in id order, cheaper than a correlated subquery per item.
     String items =
         "SELECT id, title, summary, content_text, lang, author, COALESCE(published, first_seen) FROM items ORDER BY id";
@@ -115,8 +111,6 @@ final class ItemReader {
                 sources,
                 topics));
       }
-    } catch (SQLException e) {
-      throw Sql.failure(file, "read items for the index", e);
     }
   }
 
@@ -139,9 +133,11 @@ final class ItemReader {
         Sql.lines(rs.getString(15)));
   }
 
-  List<StoredItem> items(java.util.Collection<String> ids) {
+  static List<StoredItem> items(Connection c, java.util.Collection<String> ids)
+      throws SQLException {
     java.util.Map<String, StoredItem> byId = new java.util.HashMap<>();
     byIds(
+        c,
         ids,
         "SELECT " + ITEM_COLUMNS + " FROM items i WHERE i.id IN",
         ItemReader::storedItem,
@@ -155,8 +151,13 @@ final class ItemReader {
   }
 
   /** Runs {@code select} + " (?, ?, …)" over {@code ids} in chunks that SQLite accepts. */
-  private <T> void byIds(
-      java.util.Collection<String> ids, String select, RowReader<T> reader, Consumer<T> sink) {
+  private static <T> void byIds(
+      Connection c,
+      java.util.Collection<String> ids,
+      String select,
+      RowReader<T> reader,
+      Consumer<T> sink)
+      throws SQLException {
     List<String> all = List.copyOf(ids);
     for (int from = 0; from < all.size(); from += 500) {
       List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
@@ -171,13 +172,12 @@ final class ItemReader {
             sink.accept(reader.read(rs));
           }
         }
-      } catch (SQLException e) {
-        throw Sql.failure(file, "read items", e);
       }
     }
   }
 
-  List<StoredItem> itemsOfPeriod(Instant from, Instant to, java.time.Duration maxAge) {
+  static List<StoredItem> ofPeriod(
+      Connection c, Instant from, Instant to, java.time.Duration maxAge) throws SQLException {
     long day = 86_400_000L;
     long age = maxAge.toMillis();
     String plausible =
@@ -203,16 +203,16 @@ final class ItemReader {
             out.add(storedItem(rs));
           }
         }
-      } catch (SQLException e) {
-        throw Sql.failure(file, "read the items of a period", e);
       }
     }
     return out;
   }
 
-  java.util.Map<String, ItemText> texts(java.util.Collection<String> ids) {
+  static java.util.Map<String, ItemText> texts(Connection c, java.util.Collection<String> ids)
+      throws SQLException {
     java.util.Map<String, ItemText> out = new java.util.HashMap<>();
     byIds(
+        c,
         ids,
         "SELECT id, lang, title, summary, content_text FROM items WHERE id IN",
         rs ->

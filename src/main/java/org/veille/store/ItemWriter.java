@@ -34,7 +34,9 @@ final class ItemWriter {
     return new SaveResult(added, updated, changed);
   }
 
-  void save(ParsedItem item, List<String> topics) throws SQLException {
+  void save(EnrichedItem enriched) throws SQLException {
+    ParsedItem item = enriched.parsed();
+    List<String> topics = enriched.topics();
     String key = key(item);
     Optional<String> known =
         Sql.queryString(

@@ -36,4 +36,9 @@ public record StoredItem(
   public Optional<String> link() {
     return Optional.ofNullable(url);
   }
+
+  /** What the search index needs of this item. */
+  public IndexableItem indexable() {
+    return new IndexableItem(id, title, summary, content, lang, author, published, sources, topics);
+  }
 }

@@ -10,11 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.veille.config.SourceConfig;
-import org.veille.crawl.IndexSync;
 import org.veille.index.LuceneIndex;
 import org.veille.index.SearchRequest;
 import org.veille.parse.ParsedItem;
-import org.veille.store.FetchRecord;
 import org.veille.store.SqliteStore;
 
 /**
@@ -187,7 +185,7 @@ public final class SearchBench {
     Instant start = Instant.parse("2024-01-01T00:00:00Z");
     long t0 = System.nanoTime();
     try (SqliteStore store = SqliteStore.open(dir.resolve("data/veille.db"))) {
-      store.syncSources(sources);
+      store.sources().sync(sources);
       int done = 0;
       while (done < n) {
         int batch = Math.min(2000, n - done);
@@ -228,24 +226,7 @@ public final class SearchBench {
         }
         // First seen an hour after the batch's last item, as a crawl running hourly would.
         Instant seen = start.plusSeconds((long) (done + batch) * spacingSeconds + 3600);
-        store.saveFetch(
-            new FetchRecord(
-                source,
-                seen,
-                FetchRecord.Outcome.OK,
-                200,
-                1,
-                1,
-                null,
-                false,
-                null,
-                null,
-                null,
-                null,
-                0,
-                null,
-                items,
-                topics));
+        store.saveFetch(org.veille.support.Fetches.ok(source, seen, items, topics));
         done += batch;
       }
     }
@@ -295,7 +276,7 @@ public final class SearchBench {
     }
     try (SqliteStore store = SqliteStore.open(dir.resolve("data/veille.db"));
         LuceneIndex index = LuceneIndex.open(dir.resolve("data/index"))) {
-      org.veille.index.SnippetSource snippets = IndexSync.snippets(store);
+      org.veille.index.SnippetSource snippets = org.veille.sync.Documents.snippets(store.items());
       for (int round = 0; round < 2; round++) { // warm-up
         for (SearchRequest q : mix) {
           index.search(q, snippets);
@@ -341,12 +322,12 @@ public final class SearchBench {
 
   /** Builds and renders every format of one week's digest in-process, after JVM start. */
   static void digest(Path dir, String week) throws Exception {
-    var config = org.veille.config.Config.load(dir.resolve("feeds.yaml"));
+    var config = org.veille.support.Fetches.config(dir.resolve("feeds.yaml"));
     try (SqliteStore store = SqliteStore.open(dir.resolve("data/veille.db"))) {
       for (int round = 0; round < 2; round++) {
         long t0 = System.nanoTime();
         var period = org.veille.digest.Period.week(week, config.settings().timezone());
-        var digest = new org.veille.digest.DigestBuilder(config, store).build(period);
+        var digest = new org.veille.digest.DigestBuilder(config, store.items()).build(period);
         long t1 = System.nanoTime();
         var renderer = new org.veille.digest.DigestRenderer(config);
         int bytes = 0;

@@ -17,7 +17,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.veille.config.Config;
 import org.veille.parse.ParsedItem;
-import org.veille.store.FetchRecord;
 import org.veille.store.SqliteStore;
 import org.veille.support.Cli;
 import org.veille.support.Week;
@@ -172,28 +171,16 @@ class DigestCommandTest {
   @Test
   void hostileFeedTextRendersInert() throws Exception {
     Cli cli = week("fr");
-    Config config = Config.load(cli.config());
+    Config config = org.veille.support.Fetches.config(cli.config());
     String title =
         "<script>alert('t')</script> Piège\r\nBcc: victim@example.org <img src=x onerror=alert(1)>";
     String summary =
         "<a href=\"javascript:alert(1)\">clic</a> [lien](javascript:alert(2)) <iframe src=\"https://evil.example\"></iframe>";
     try (SqliteStore store = SqliteStore.open(cli.data().resolve("veille.db"))) {
       store.saveFetch(
-          new FetchRecord(
+          org.veille.support.Fetches.ok(
               "gazette",
               Instant.parse("2026-11-21T18:00:00Z"),
-              FetchRecord.Outcome.OK,
-              200,
-              1,
-              1,
-              null,
-              false,
-              null,
-              null,
-              null,
-              null,
-              0,
-              null,
               List.of(
                   new ParsedItem(
                       "evil",

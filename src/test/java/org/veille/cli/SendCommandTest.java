@@ -124,23 +124,13 @@ class SendCommandTest {
     Cli cli = week(mail.getSmtp().getPort());
     try (var store = org.veille.store.SqliteStore.open(cli.data().resolve("veille.db"))) {
       store.saveFetch(
-          new org.veille.store.FetchRecord(
+          org.veille.support.Fetches.failed(
               "localtis",
               java.time.Instant.parse(Week.NOW),
-              org.veille.store.FetchRecord.Outcome.FAILED,
               503,
-              1,
-              0,
               "HTTP 503 after 3 tries",
-              false,
-              null,
-              null,
-              null,
-              null,
               4,
-              null,
-              List.of(),
-              List.of()));
+              null));
     }
     assertEquals(0, cli.run("send").code());
     for (MimeMessage m : mail.getReceivedMessages()) {

@@ -13,8 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.veille.support.Fetches;
 
 class ConfigTest {
+  /** The checks of every stage, as the command line loads the file. */
+  private static final Checks CHECKS = Fetches.checks();
+
   private static final Path FILE = Path.of("/etc/veille/feeds.yaml");
 
   @Test
@@ -22,7 +26,8 @@ class ConfigTest {
     Config c =
         Config.parse(
             FILE,
-            "sources:\n  - id: gazette\n    url: https://www.lagazettedescommunes.com/feed/\n");
+            "sources:\n  - id: gazette\n    url: https://www.lagazettedescommunes.com/feed/\n",
+            CHECKS);
     Settings s = c.settings();
     assertEquals(Path.of("/etc/veille/data"), s.dataDir());
     assertEquals(ZoneId.of("Europe/Paris"), s.timezone());
@@ -58,7 +63,8 @@ class ConfigTest {
             select: {item: ".fr-card", title: ".fr-card__title"}
             weight: 2
             enabled: no
-        """);
+        """,
+            CHECKS);
     assertEquals(Path.of("/var/lib/veille"), c.settings().dataDir());
     assertEquals(500 * 1024, c.settings().fetch().maxBytes());
     assertEquals(Duration.ofMillis(250), c.settings().fetch().perHostDelay());
@@ -159,7 +165,7 @@ class ConfigTest {
   @ParameterizedTest
   @MethodSource("brokenConfigs")
   void brokenConfigNamesFileLineAndField(String yaml, int line, String field, String words) {
-    ConfigException e = assertThrows(ConfigException.class, () -> Config.parse(FILE, yaml));
+    ConfigException e = assertThrows(ConfigException.class, () -> Config.parse(FILE, yaml, CHECKS));
     assertEquals(line, e.line(), e.getMessage());
     assertEquals(field, e.field(), e.getMessage());
     assertTrue(e.getMessage().startsWith(FILE + ":" + line + ": "), e.getMessage());
@@ -169,13 +175,14 @@ class ConfigTest {
   @Test
   void missingFileIsAClearError() {
     ConfigException e =
-        assertThrows(ConfigException.class, () -> Config.load(Path.of("/nonexistent/feeds.yaml")));
+        assertThrows(
+            ConfigException.class, () -> Config.load(Path.of("/nonexistent/feeds.yaml"), CHECKS));
     assertTrue(e.getMessage().contains("config file not found"), e.getMessage());
   }
 
   @Test
   void shippedFeedsYamlIsValidAndRich() throws Exception {
-    Config c = Config.load(Path.of("feeds.yaml"));
+    Config c = Config.load(Path.of("feeds.yaml"), CHECKS);
     assertTrue(c.sources().size() >= 30, "30+ sources: " + c.sources().size());
     assertTrue(
         c.topics().size() >= 8 && c.topics().size() <= 12, "8–12 topics: " + c.topics().size());

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.veille.crawl.IndexSync;
 import org.veille.store.SqliteStore;
 import org.veille.support.Corpus;
+import org.veille.sync.IndexSync;
 
 /** Search on a real store and a real index on disk, as a table of cases. */
 class SearchTest {
@@ -49,7 +49,7 @@ class SearchTest {
   }
 
   private static SearchResult search(SearchRequest r) throws QuerySyntaxException {
-    return index.search(r, IndexSync.snippets(store));
+    return index.search(r, org.veille.sync.Documents.snippets(store.items()));
   }
 
   private static SearchRequest query(String q) {
@@ -253,9 +253,9 @@ class SearchTest {
 
   @Test
   void topicsWereTaggedAtStorageTime() {
-    assertEquals(List.of("smart-city"), store.item(ids.get("fr1")).orElseThrow().topics());
+    assertEquals(List.of("smart-city"), store.items().item(ids.get("fr1")).orElseThrow().topics());
     assertEquals(
         List.of("europe", "mobilite-zfe"),
-        store.item(ids.get("en2")).orElseThrow().topics().stream().sorted().toList());
+        store.items().item(ids.get("en2")).orElseThrow().topics().stream().sorted().toList());
   }
 }

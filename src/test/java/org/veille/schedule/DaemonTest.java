@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.veille.app.DaemonState;
 
 class DaemonTest {
   private static final ZoneId PARIS = ZoneId.of("Europe/Paris");

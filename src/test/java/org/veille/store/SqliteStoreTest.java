@@ -49,23 +49,7 @@ class SqliteStoreTest {
   }
 
   private static FetchRecord ok(String source, List<ParsedItem> items) {
-    return new FetchRecord(
-        source,
-        T0,
-        FetchRecord.Outcome.OK,
-        200,
-        10,
-        100,
-        null,
-        false,
-        "\"e1\"",
-        "Mon, 23 Nov 2026 08:00:00 GMT",
-        null,
-        "Feed",
-        0,
-        null,
-        items,
-        List.of());
+    return org.veille.support.Fetches.ok(source, T0, items);
   }
 
   @Test
@@ -87,7 +71,7 @@ class SqliteStoreTest {
   @Test
   void sameArticleFromTwoSourcesIsStoredOnce() {
     try (SqliteStore store = SqliteStore.open(dir.resolve("veille.db"))) {
-      store.syncSources(List.of(source("a"), source("b")));
+      store.sources().sync(List.of(source("a"), source("b")));
       SaveResult a =
           store.saveFetch(ok("a", List.of(item("a-1", "https://x.example/1", "Titre A"))));
       SaveResult b =
@@ -95,11 +79,11 @@ class SqliteStoreTest {
       assertEquals(1, a.newItems());
       assertEquals(0, b.newItems());
       List<StoredItem> all = new ArrayList<>();
-      store.forEachItem(ItemFilter.all(), all::add);
+      store.items().forEach(ItemFilter.all(), all::add);
       assertEquals(1, all.size());
       assertEquals("Titre A", all.get(0).title());
       assertEquals(List.of("a", "b"), all.get(0).sources());
-      assertEquals(store.item(all.get(0).id()).orElseThrow(), all.get(0));
+      assertEquals(store.items().item(all.get(0).id()).orElseThrow(), all.get(0));
       // b's changed title does not overwrite a's
       assertEquals(
           0,
@@ -117,7 +101,7 @@ class SqliteStoreTest {
   @Test
   void itemsWithoutLinkAreIdentifiedByGuidOrContent() {
     try (SqliteStore store = SqliteStore.open(dir.resolve("veille.db"))) {
-      store.syncSources(List.of(source("a")));
+      store.sources().sync(List.of(source("a")));
       List<ParsedItem> items =
           List.of(item("g1", null, "Avec guid"), item(null, null, "Sans rien"));
       assertEquals(2, store.saveFetch(ok("a", items)).newItems());
@@ -129,45 +113,28 @@ class SqliteStoreTest {
   @Test
   void aFailedWriteLeavesNothingHalfDone() {
     try (SqliteStore store = SqliteStore.open(dir.resolve("veille.db"))) {
-      store.syncSources(List.of(source("a")));
+      store.sources().sync(List.of(source("a")));
       store.saveFetch(ok("a", List.of(item("g1", "https://x.example/1", "Un"))));
       // The source id is unknown, so the state update fails after the items were written.
       FetchRecord bad = ok("ghost", List.of(item("g2", "https://x.example/2", "Deux")));
       assertThrows(StoreException.class, () -> store.saveFetch(bad));
       assertEquals(1, store.stats().items(), "the transaction was rolled back");
-      assertEquals("\"e1\"", store.sourceState("a").orElseThrow().etag());
+      assertEquals("\"e1\"", store.sources().state("a").orElseThrow().etag());
     }
   }
 
   @Test
   void failureKeepsValidatorsAndCountsFailures() {
     try (SqliteStore store = SqliteStore.open(dir.resolve("veille.db"))) {
-      store.syncSources(List.of(source("a")));
+      store.sources().sync(List.of(source("a")));
       store.saveFetch(ok("a", List.of()));
       Instant next = T0.plusSeconds(3600);
-      store.saveFetch(
-          new FetchRecord(
-              "a",
-              T0,
-              FetchRecord.Outcome.FAILED,
-              503,
-              5,
-              0,
-              "HTTP 503",
-              false,
-              null,
-              null,
-              null,
-              null,
-              2,
-              next,
-              List.of(),
-              List.of()));
-      SourceState s = store.sourceState("a").orElseThrow();
+      store.saveFetch(org.veille.support.Fetches.failed("a", T0, 503, "HTTP 503", 2, next));
+      SourceState s = store.sources().state("a").orElseThrow();
       assertEquals("\"e1\"", s.etag());
       assertEquals(2, s.consecutiveFailures());
       assertEquals(next, s.nextAttemptAt());
-      SourceStatus status = store.sourceStatuses().get(0);
+      SourceStatus status = store.sources().statuses().get(0);
       assertEquals("failed", status.lastStatus());
       assertTrue(status.healthy(), "two failures are not yet unhealthy");
     }
@@ -176,7 +143,7 @@ class SqliteStoreTest {
   @Test
   void changingASourceUrlForgetsItsValidators() {
     try (SqliteStore store = SqliteStore.open(dir.resolve("veille.db"))) {
-      store.syncSources(List.of(source("a")));
+      store.sources().sync(List.of(source("a")));
       store.saveFetch(ok("a", List.of()));
       SourceConfig moved =
           new SourceConfig(
@@ -190,8 +157,8 @@ class SqliteStoreTest {
               1.0,
               null,
               1);
-      store.syncSources(List.of(moved));
-      SourceState s = store.sourceState("a").orElseThrow();
+      store.sources().sync(List.of(moved));
+      SourceState s = store.sources().state("a").orElseThrow();
       assertEquals("https://new.example/rss", s.url());
       assertEquals(null, s.etag());
     }

@@ -11,7 +11,6 @@ import org.veille.config.Topic;
 import org.veille.index.IndexDoc;
 import org.veille.index.Tagger;
 import org.veille.parse.ParsedItem;
-import org.veille.store.FetchRecord;
 import org.veille.store.Store;
 
 /**
@@ -156,7 +155,7 @@ public final class Corpus {
 
   /** Stores every article as its source's crawl would; returns item id by key. */
   public static Map<String, String> store(Store store) throws Exception {
-    store.syncSources(sourceConfigs());
+    store.sources().sync(sourceConfigs());
     Tagger tagger =
         new Tagger(TOPICS.stream().map(t -> new Tagger.TopicQuery(t.id(), t.query())).toList());
     Map<String, String> ids = new LinkedHashMap<>();
@@ -183,10 +182,11 @@ public final class Corpus {
         items.add(item);
         topics.add(
             tagger.topics(
-                new IndexDoc(
+                IndexDoc.of(
                     "",
                     a.title(),
                     a.summary(),
+                    "",
                     a.lang(),
                     a.author(),
                     List.of(source),
@@ -194,24 +194,7 @@ public final class Corpus {
                     date(a.date()))));
       }
       var saved =
-          store.saveFetch(
-              new FetchRecord(
-                  source,
-                  Instant.parse("2026-11-28T10:00:00Z"),
-                  FetchRecord.Outcome.OK,
-                  200,
-                  1,
-                  1,
-                  null,
-                  false,
-                  null,
-                  null,
-                  null,
-                  null,
-                  0,
-                  null,
-                  items,
-                  topics));
+          store.saveFetch(Fetches.ok(source, Instant.parse("2026-11-28T10:00:00Z"), items, topics));
       int i = 0;
       for (Article a : ARTICLES) {
         if (a.source().equals(source)) {

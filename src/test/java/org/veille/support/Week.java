@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.veille.config.Config;
 import org.veille.parse.ParsedItem;
-import org.veille.store.FetchRecord;
 import org.veille.store.SqliteStore;
 
 /**
@@ -149,9 +148,9 @@ public final class Week {
 
   /** Writes the week's items into the store of {@code cli}'s data folder. */
   public static void store(Cli cli) throws Exception {
-    Config config = Config.load(cli.config());
+    Config config = Fetches.config(cli.config());
     try (SqliteStore store = SqliteStore.open(cli.data().resolve("veille.db"))) {
-      store.syncSources(config.sources());
+      store.sources().sync(config.sources());
       for (String source : List.of("gazette", "localtis", "eurocities")) {
         List<ParsedItem> items = new ArrayList<>();
         List<List<String>> topics = new ArrayList<>();
@@ -174,24 +173,7 @@ public final class Week {
             topics.add(r.topics());
           }
         }
-        store.saveFetch(
-            new FetchRecord(
-                source,
-                Instant.parse("2026-11-21T18:00:00Z"),
-                FetchRecord.Outcome.OK,
-                200,
-                1,
-                1,
-                null,
-                false,
-                null,
-                null,
-                null,
-                null,
-                0,
-                null,
-                items,
-                topics));
+        store.saveFetch(Fetches.ok(source, Instant.parse("2026-11-21T18:00:00Z"), items, topics));
       }
     }
   }

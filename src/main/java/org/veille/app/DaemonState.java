@@ -1,4 +1,4 @@
-package org.veille.schedule;
+package org.veille.app;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -30,11 +30,11 @@ public final class DaemonState {
       String summary,
       long durationMs,
       Instant next) {
-    JobState withNext(Instant n) {
+    public JobState withNext(Instant n) {
       return new JobState(lastStart, lastEnd, outcome, summary, durationMs, n);
     }
 
-    JobState started(Instant at) {
+    public JobState started(Instant at) {
       return new JobState(at, lastEnd, "running", summary, durationMs, next);
     }
   }
@@ -45,7 +45,7 @@ public final class DaemonState {
   private final Map<String, JobState> jobs = new LinkedHashMap<>();
   private boolean running = true;
 
-  DaemonState(Path file, long pid, Instant since) {
+  public DaemonState(Path file, long pid, Instant since) {
     this.file = file;
     this.pid = pid;
     this.since = since;
@@ -68,12 +68,12 @@ public final class DaemonState {
     return Optional.ofNullable(jobs.get(name));
   }
 
-  synchronized void put(String name, JobState s) {
+  public synchronized void put(String name, JobState s) {
     jobs.put(name, s);
     save();
   }
 
-  synchronized void stopped() {
+  public synchronized void stopped() {
     running = false;
     save();
   }
