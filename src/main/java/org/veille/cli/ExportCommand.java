@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.veille.app.Context;
 import org.veille.app.Items;
@@ -25,23 +25,8 @@ import picocli.CommandLine.Spec;
     description =
         "Every stored item in full (JSON lines or CSV), oldest first: for backups, spreadsheets and other tools.")
 final class ExportCommand implements Callable<Integer> {
-  static final String[] CSV_HEADER = {
-    "id",
-    "title",
-    "url",
-    "source",
-    "sources",
-    "published",
-    "lang",
-    "topics",
-    "guid",
-    "updated",
-    "author",
-    "summary",
-    "content",
-    "first_seen",
-    "categories"
-  };
+  static final List<String> CSV_HEADER =
+      Csv.header("guid", "updated", "author", "summary", "content", "first_seen", "categories");
 
   @ParentCommand VeilleCommand root;
   @Spec CommandSpec spec;
@@ -71,8 +56,7 @@ final class ExportCommand implements Callable<Integer> {
     if (format == Format.jsonl) {
       items.export(filter, item -> jsonLine(out, item));
     } else {
-      try (CSVPrinter csv =
-          new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get())) {
+      try (CSVPrinter csv = Csv.printer(out, CSV_HEADER)) {
         items.export(filter, item -> csvRow(csv, item));
       }
     }
@@ -91,22 +75,17 @@ final class ExportCommand implements Callable<Integer> {
 
   private static void csvRow(CSVPrinter csv, StoredItem i) {
     try {
-      csv.printRecord(
-          i.id(),
-          i.title(),
-          i.url(),
-          i.source(),
-          String.join(" ", i.sources()),
-          Times.iso(i.published()),
-          i.lang(),
-          String.join(" ", i.topics()),
-          i.guid(),
-          Times.iso(i.updated()),
-          i.author(),
-          i.summary(),
-          i.content(),
-          Times.iso(i.firstSeen()),
-          String.join("; ", i.categories()));
+      List<Object> cells = Csv.hitCells(i);
+      cells.addAll(
+          java.util.Arrays.asList(
+              i.guid(),
+              Times.iso(i.updated()),
+              i.author(),
+              i.summary(),
+              i.content(),
+              Times.iso(i.firstSeen()),
+              String.join("; ", i.categories())));
+      csv.printRecord(cells);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

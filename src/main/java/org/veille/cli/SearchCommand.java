@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jsoup.nodes.Entities;
 import org.veille.app.Context;
@@ -153,36 +152,13 @@ final class SearchCommand implements Callable<Integer> {
   }
 
   private static void csv(PrintWriter out, List<Row> rows) throws IOException {
-    CSVPrinter csv =
-        new CSVPrinter(
-            out,
-            CSVFormat.RFC4180
-                .builder()
-                .setHeader(
-                    "id",
-                    "title",
-                    "url",
-                    "source",
-                    "sources",
-                    "published",
-                    "lang",
-                    "topics",
-                    "snippet",
-                    "score")
-                .get());
+    CSVPrinter csv = Csv.printer(out, Csv.header("snippet", "score"));
     for (Row row : rows) {
       StoredItem i = row.item();
-      csv.printRecord(
-          i.id(),
-          i.title(),
-          i.url(),
-          i.source(),
-          String.join(" ", i.sources()),
-          Times.iso(i.published()),
-          i.lang(),
-          String.join(" ", i.topics()),
-          plain(row.hit().snippet()),
-          String.format(java.util.Locale.ROOT, "%.2f", row.hit().score()));
+      List<Object> cells = Csv.hitCells(i);
+      cells.add(plain(row.hit().snippet()));
+      cells.add(String.format(java.util.Locale.ROOT, "%.2f", row.hit().score()));
+      csv.printRecord(cells);
     }
     csv.flush();
   }

@@ -9,16 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.DateTimeException;
-import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
@@ -29,9 +25,6 @@ import org.snakeyaml.engine.v2.nodes.Node;
 /** Turns the YAML tree of {@code feeds.yaml} into {@link Config}, checking every field. */
 final class ConfigLoader {
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
-  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
-  private static final Pattern SIZE =
-      Pattern.compile("(\\d+)\\s*(B|KB|MB|GB)?", Pattern.CASE_INSENSITIVE);
 
   private final Path file;
   private final Checks checks;
@@ -68,7 +61,7 @@ final class ConfigLoader {
   Config parse(String yaml) throws ConfigException {
     Node root = compose(yaml);
     YamlMap top = YamlMap.of(file, root, "");
-    Settings settings = settings(top.map("settings"));
+    Settings settings = new SettingsLoader(file, checks).settings(top.map("settings"));
     List<Topic> topics = topics(top.list("topics"));
     List<SourceConfig> sources = sources(top.requiredList("sources"));
     top.rejectUnknown();
@@ -95,174 +88,6 @@ final class ConfigLoader {
     } catch (YamlEngineException e) {
       throw new ConfigException(file, 0, "", "invalid YAML: " + e.getMessage());
     }
-  }
-
-  // ---- settings ------------------------------------------------------------------------------
-
-  private Settings settings(Optional<YamlMap> node) throws ConfigException {
-    Path base = file.toAbsolutePath().getParent();
-    if (node.isEmpty()) {
-      return new Settings(
-          base.resolve("data"),
-          ZoneId.of("Europe/Paris"),
-          Settings.DEFAULT_USER_AGENT,
-          Settings.Fetch.defaults(),
-          Settings.Schedule.defaults(),
-          Settings.Newsletter.defaults(),
-          Settings.Smtp.defaults());
-    }
-    YamlMap m = node.get();
-    Path dataDir = base.resolve(m.string("data_dir").orElse("data"));
-    ZoneId zone = ZoneId.of("Europe/Paris");
-    Optional<String> tz = m.string("timezone");
-    if (tz.isPresent()) {
-      try {
-        zone = ZoneId.of(tz.get());
-      } catch (DateTimeException e) {
-        throw m.error("timezone", "unknown time zone '" + tz.get() + "' (e.g. Europe/Paris)");
-      }
-    }
-    String ua = m.string("user_agent").orElse(Settings.DEFAULT_USER_AGENT);
-    if (ua.isBlank() || ua.contains("\n") || ua.contains("\r")) {
-      throw m.error("user_agent", "must be one non-empty line");
-    }
-    Settings s =
-        new Settings(
-            dataDir,
-            zone,
-            ua,
-            fetch(m.map("fetch")),
-            schedule(m.map("schedule")),
-            newsletter(m.map("newsletter")),
-            smtp(m.map("smtp")));
-    m.rejectUnknown();
-    return s;
-  }
-
-  private Settings.Fetch fetch(Optional<YamlMap> node) throws ConfigException {
-    Settings.Fetch d = Settings.Fetch.defaults();
-    if (node.isEmpty()) {
-      return d;
-    }
-    YamlMap m = node.get();
-    Settings.Fetch f =
-        new Settings.Fetch(
-            duration(m, "timeout").orElse(d.timeout()),
-            size(m, "max_bytes").orElse(d.maxBytes()),
-            m.integer("concurrency", 1, 256).orElse(d.concurrency()),
-            duration(m, "per_host_delay").orElse(d.perHostDelay()),
-            m.bool("respect_robots").orElse(d.respectRobots()),
-            m.integer("retries", 0, 10).orElse(d.retries()),
-            duration(m, "retry_backoff").orElse(d.retryBackoff()),
-            duration(m, "max_retry_wait").orElse(d.maxRetryWait()));
-    if (f.timeout().isZero()) {
-      throw m.error("timeout", "must be more than 0s");
-    }
-    if (f.maxBytes() <= 0) {
-      throw m.error("max_bytes", "must be more than 0");
-    }
-    m.rejectUnknown();
-    return f;
-  }
-
-  private Settings.Schedule schedule(Optional<YamlMap> node) throws ConfigException {
-    Settings.Schedule d = Settings.Schedule.defaults();
-    if (node.isEmpty()) {
-      return d;
-    }
-    YamlMap m = node.get();
-    Settings.Schedule s =
-        new Settings.Schedule(
-            cron(m, "crawl").orElse(d.crawl()), cron(m, "newsletter").orElse(d.newsletter()));
-    m.rejectUnknown();
-    return s;
-  }
-
-  private Optional<String> cron(YamlMap m, String key) throws ConfigException {
-    Optional<String> expr = m.string(key);
-    if (expr.isPresent()) {
-      Optional<String> problem = checks.cron().problem(expr.get());
-      if (problem.isPresent()) {
-        throw m.error(key, problem.get());
-      }
-    }
-    return expr;
-  }
-
-  private Settings.Newsletter newsletter(Optional<YamlMap> node) throws ConfigException {
-    Settings.Newsletter d = Settings.Newsletter.defaults();
-    if (node.isEmpty()) {
-      return d;
-    }
-    YamlMap m = node.get();
-    String locale = m.string("locale").orElse(d.locale());
-    if (!locale.equals("fr") && !locale.equals("en")) {
-      throw m.error("locale", "must be fr or en (got '" + locale + "')");
-    }
-    String from = m.string("from").orElse(d.from());
-    checkAddress(m, "from", from);
-    List<String> recipients = m.strings("recipients");
-    for (int i = 0; i < recipients.size(); i++) {
-      checkAddress(m, "recipients[" + i + "]", recipients.get(i));
-    }
-    Optional<String> editor = m.string("editor");
-    if (editor.isPresent()) {
-      checkAddress(m, "editor", editor.get());
-    }
-    Settings.Newsletter n =
-        new Settings.Newsletter(
-            m.string("title").orElse(d.title()),
-            locale,
-            from,
-            recipients,
-            editor.orElse(null),
-            m.integer("max_items", 1, 1000).orElse(d.maxItems()),
-            m.integer("max_per_topic", 0, 1000).orElse(d.maxPerTopic()),
-            archiveUrl(m));
-    m.rejectUnknown();
-    return n;
-  }
-
-  private static String archiveUrl(YamlMap m) throws ConfigException {
-    Optional<String> url = m.string("archive_url");
-    if (url.isEmpty()) {
-      return null;
-    }
-    String u = url.get().endsWith("/") ? url.get() : url.get() + "/";
-    url(m, "archive_url", u);
-    return u;
-  }
-
-  /** Checks an address as the mailer will read it. */
-  private void checkAddress(YamlMap m, String key, String value) throws ConfigException {
-    Optional<String> problem = checks.address().problem(value);
-    if (problem.isPresent()) {
-      throw m.error(key, problem.get());
-    }
-  }
-
-  private Settings.Smtp smtp(Optional<YamlMap> node) throws ConfigException {
-    Settings.Smtp d = Settings.Smtp.defaults();
-    if (node.isEmpty()) {
-      return d;
-    }
-    YamlMap m = node.get();
-    boolean ssl = m.bool("ssl").orElse(false);
-    Settings.Smtp s =
-        new Settings.Smtp(
-            m.string("host").orElse(d.host()),
-            m.integer("port", 1, 65535).orElse(ssl ? 465 : d.port()),
-            m.bool("starttls").orElse(!ssl),
-            ssl,
-            m.string("username").orElse(null),
-            m.string("password_env").orElse(d.passwordEnv()));
-    if (m.string("password").isPresent()) {
-      throw m.error(
-          "password",
-          "secrets do not belong in feeds.yaml; set password_env to the name of an environment variable");
-    }
-    m.rejectUnknown();
-    return s;
   }
 
   // ---- topics and sources --------------------------------------------------------------------
@@ -371,7 +196,7 @@ final class ConfigLoader {
     }
   }
 
-  private static URI url(YamlMap m, String key, String text) throws ConfigException {
+  static URI url(YamlMap m, String key, String text) throws ConfigException {
     try {
       URI uri = new URI(text.trim());
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -385,55 +210,5 @@ final class ConfigLoader {
     } catch (URISyntaxException e) {
       throw m.error(key, "'" + text + "' is not a valid URL: " + e.getReason());
     }
-  }
-
-  private static Optional<Duration> duration(YamlMap m, String key) throws ConfigException {
-    Optional<String> text = m.string(key);
-    if (text.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(parseDuration(text.get()));
-    } catch (IllegalArgumentException e) {
-      throw m.error(key, e.getMessage());
-    }
-  }
-
-  /** Parses {@code 500ms}, {@code 20s}, {@code 5m}, {@code 2h}, {@code 1d}. */
-  static Duration parseDuration(String text) {
-    Matcher d = DURATION.matcher(text.trim());
-    if (!d.matches()) {
-      throw new IllegalArgumentException(
-          "bad duration '" + text + "' (use e.g. 500ms, 20s, 5m, 2h, 1d)");
-    }
-    long n = Long.parseLong(d.group(1));
-    return switch (d.group(2)) {
-      case "ms" -> Duration.ofMillis(n);
-      case "s" -> Duration.ofSeconds(n);
-      case "m" -> Duration.ofMinutes(n);
-      case "h" -> Duration.ofHours(n);
-      default -> Duration.ofDays(n);
-    };
-  }
-
-  private static Optional<Long> size(YamlMap m, String key) throws ConfigException {
-    Optional<String> text = m.string(key);
-    if (text.isEmpty()) {
-      return Optional.empty();
-    }
-    Matcher s = SIZE.matcher(text.get().trim());
-    if (!s.matches()) {
-      throw m.error(key, "bad size '" + text.get() + "' (use e.g. 500KB, 10MB)");
-    }
-    long n = Long.parseLong(s.group(1));
-    String unit = s.group(2) == null ? "B" : s.group(2).toUpperCase(Locale.ROOT);
-    long factor =
-        switch (unit) {
-          case "KB" -> 1024L;
-          case "MB" -> 1024L * 1024;
-          case "GB" -> 1024L * 1024 * 1024;
-          default -> 1L;
-        };
-    return Optional.of(n * factor);
   }
 }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -15,30 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.apache.lucene.document.KeywordField;
-import org.apache.lucene.document.LongField;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.StringDocValuesReaderState;
-import org.apache.lucene.facet.StringValueFacetCounts;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopFieldCollector;
-import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.FSDirectory;
 
@@ -215,124 +199,26 @@ public final class LuceneIndex implements Index {
   @Override
   public SearchResult search(SearchRequest r, SnippetSource texts) throws QuerySyntaxException {
     Query userQuery = UserQueryParser.toQuery(r.query());
-    Query query = filtered(userQuery, r);
     try {
       IndexSearcher s = searcher();
       if (s == null) {
         return new SearchResult(0, List.of(), Map.of());
       }
-      int n = Math.max(1, r.offset() + r.limit());
-      // Top hits with early termination (block-max WAND, or index sort skipping by date), then
-      // an exact count: counting without scoring is much cheaper than scoring every match.
-      var topManager =
-          r.sort() == SearchRequest.Sort.DATE
-              ? new TopFieldCollectorManager(
-                  new Sort(
-                      LongField.newSortField(
-                          Fields.PUBLISHED, true, SortedNumericSelector.Type.MAX),
-                      SortField.FIELD_SCORE),
-                  n,
-                  null,
-                  EARLY_TERMINATION)
-              : new TopScoreDocCollectorManager(n, null, EARLY_TERMINATION);
-      TopDocs top;
-      long total;
-      Map<String, Map<String, Long>> facets = Map.of();
-      if (r.facets()) {
-        Object[] both =
-            s.search(query, new MultiCollectorManager(topManager, new FacetsCollectorManager()));
-        top = (TopDocs) both[0];
-        FacetsCollector fc = (FacetsCollector) both[1];
-        facets = facets(s, fc);
-        total = fc.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
-      } else {
-        top = s.search(query, topManager);
-        total =
-            top.totalHits.relation == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO
-                ? top.totalHits.value
-                : s.count(query);
-      }
-      if (r.sort() == SearchRequest.Sort.DATE) {
-        TopFieldCollector.populateScores(top.scoreDocs, s, query);
-      }
-      List<String> ids = new ArrayList<>();
-      int page = Math.max(0, top.scoreDocs.length - r.offset());
-      int[] docs = new int[page];
-      var stored = s.storedFields();
-      for (int i = 0; i < page; i++) {
-        docs[i] = top.scoreDocs[r.offset() + i].doc;
-        ids.add(stored.document(docs[i], Set.of(Fields.ID)).get(Fields.ID));
-      }
-      Map<String, SnippetSource.Text> bodies = ids.isEmpty() ? Map.of() : texts.texts(ids);
-      Map<Integer, String> marked =
-          Snippets.of(s, userQuery, docs, ids.stream().map(bodies::get).toList());
-      List<SearchResult.Hit> hits = new ArrayList<>();
-      for (int i = 0; i < page; i++) {
-        float score = top.scoreDocs[r.offset() + i].score;
-        hits.add(
-            new SearchResult.Hit(
-                ids.get(i), Float.isNaN(score) ? 0f : score, marked.getOrDefault(docs[i], "")));
-      }
-      return new SearchResult(total, hits, facets);
+      return new Searches(s, this::facetState).run(userQuery, r, texts);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot search index " + genPath(), e);
     }
   }
 
-  private static Query filtered(Query q, SearchRequest r) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST);
-    if (r.since() != null || r.until() != null) {
-      long from = r.since() == null ? Long.MIN_VALUE : r.since().toEpochMilli();
-      long to = r.until() == null ? Long.MAX_VALUE : r.until().toEpochMilli();
-      b.add(LongField.newRangeQuery(Fields.PUBLISHED, from, to), BooleanClause.Occur.FILTER);
-    }
-    if (!r.sources().isEmpty()) {
-      b.add(
-          KeywordField.newSetQuery(Fields.SOURCE, lower(r.sources())), BooleanClause.Occur.FILTER);
-    }
-    if (!r.topics().isEmpty()) {
-      b.add(KeywordField.newSetQuery(Fields.TOPIC, lower(r.topics())), BooleanClause.Occur.FILTER);
-    }
-    if (r.lang() != null) {
-      b.add(
-          KeywordField.newExactQuery(Fields.LANG, r.lang().toLowerCase(java.util.Locale.ROOT)),
-          BooleanClause.Occur.FILTER);
-    }
-    return b.build();
-  }
-
-  private static List<org.apache.lucene.util.BytesRef> lower(List<String> values) {
-    return values.stream()
-        .map(v -> new org.apache.lucene.util.BytesRef(v.toLowerCase(java.util.Locale.ROOT)))
-        .toList();
-  }
-
-  private Map<String, Map<String, Long>> facets(IndexSearcher s, FacetsCollector fc)
+  /** The facet state of a dimension on the current reader, made once per reader. */
+  private synchronized StringDocValuesReaderState facetState(IndexSearcher s, String dim)
       throws IOException {
-    Map<String, Map<String, Long>> out = new LinkedHashMap<>();
-    for (String dim : FACET_DIMS) {
-      StringDocValuesReaderState state;
-      synchronized (this) {
-        state = facetStates.get(dim);
-        if (state == null) {
-          state = new StringDocValuesReaderState(s.getIndexReader(), dim);
-          facetStates.put(dim, state);
-        }
-      }
-      FacetResult fr = new StringValueFacetCounts(state, fc).getAllChildren(dim);
-      Map<String, Long> counts = new LinkedHashMap<>();
-      if (fr != null) {
-        List<LabelAndValue> lv = new ArrayList<>(List.of(fr.labelValues));
-        lv.sort(
-            Comparator.comparingLong((LabelAndValue x) -> -x.value.longValue())
-                .thenComparing(x -> x.label));
-        for (LabelAndValue v : lv) {
-          counts.put(v.label, v.value.longValue());
-        }
-      }
-      out.put(dim, counts);
+    StringDocValuesReaderState state = facetStates.get(dim);
+    if (state == null) {
+      state = new StringDocValuesReaderState(s.getIndexReader(), dim);
+      facetStates.put(dim, state);
     }
-    return out;
+    return state;
   }
 
   @Override

@@ -1,8 +1,10 @@
 /**
- * The store, source of truth of the watch: sources with their fetch state and health, items
- * de-duplicated by canonical URL, the sources that carried each item, and a fetch log. {@link
- * org.veille.store.Store} is the interface the rest of Veille sees; {@link
- * org.veille.store.SqliteStore} implements it on one SQLite file in WAL mode. Nothing outside this
- * package sees JDBC.
+ * The store, source of truth of the watch, as aggregates behind {@link org.veille.store.Store}:
+ * sources with their fetch state, log and crawl runs ({@link org.veille.store.SourceStore}), items
+ * de-duplicated by canonical URL with the sources that carried them ({@link
+ * org.veille.store.ItemStore}), the newsletter's {@link org.veille.store.DeliveryLedger}, and the
+ * {@link org.veille.store.IndexMarks} that keep the search index in step. The {@code Sqlite*}
+ * classes and {@code Migrations} implement them on one SQLite file; nothing outside this package
+ * sees JDBC, and another database is another set of such classes.
  */
 package org.veille.store;

@@ -148,8 +148,14 @@ public final class Week {
 
   /** Writes the week's items into the store of {@code cli}'s data folder. */
   public static void store(Cli cli) throws Exception {
-    Config config = Fetches.config(cli.config());
-    try (SqliteStore store = SqliteStore.open(cli.data().resolve("veille.db"))) {
+    store(cli.config(), cli.data());
+  }
+
+  /** Writes the week's items into the store of {@code data}, with the config {@code configFile}. */
+  public static void store(java.nio.file.Path configFile, java.nio.file.Path data)
+      throws Exception {
+    Config config = Fetches.config(configFile);
+    try (SqliteStore store = SqliteStore.open(data.resolve("veille.db"))) {
       store.sources().sync(config.sources());
       for (String source : List.of("gazette", "localtis", "eurocities")) {
         List<ParsedItem> items = new ArrayList<>();

@@ -1,0 +1,50 @@
+package org.veille.crawl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class HostPoolTest {
+
+  /** A job result: its id, or the failure that replaced it. */
+  private record Done(int job, String failure) {}
+
+  @Test
+  void aJobThatFailsInAnyWayBecomesItsOwnFailureAndEveryOtherJobStillRuns() throws Exception {
+    // two workers, ten jobs on two hosts; job 3 overflows its stack, job 6 throws an exception
+    HostPool<Integer, Done> pool = new HostPool<>(j -> "host-" + (j % 2), Duration.ZERO, 2);
+    List<Done> results = new ArrayList<>();
+    pool.run(
+        IntStream.range(0, 10).boxed().toList(),
+        j -> {
+          if (j == 3) {
+            throw new StackOverflowError();
+          }
+          if (j == 6) {
+            throw new IllegalStateException("bad job");
+          }
+          return new Done(j, null);
+        },
+        (j, e) -> new Done(j, e.getClass().getSimpleName()),
+        results::add);
+    assertEquals(10, results.size(), results.toString());
+    assertTrue(results.contains(new Done(3, "StackOverflowError")));
+    assertTrue(results.contains(new Done(6, "IllegalStateException")));
+    assertEquals(8, results.stream().filter(d -> d.failure() == null).count());
+  }
+
+  @Test
+  void resultsAreConsumedOnTheCallingThread() throws Exception {
+    HostPool<Integer, Integer> pool = new HostPool<>(j -> "h" + j, Duration.ZERO, 4);
+    Thread caller = Thread.currentThread();
+    List<Thread> seen = new ArrayList<>();
+    pool.run(List.of(1, 2, 3, 4, 5), j -> j, (j, e) -> -1, r -> seen.add(Thread.currentThread()));
+    assertEquals(5, seen.size());
+    assertTrue(seen.stream().allMatch(t -> t == caller));
+  }
+}
