@@ -79,15 +79,7 @@ final class CrawlCommand implements Callable<Integer> {
       t.print(out, Table.width());
     }
     out.printf(
-        "Crawled %d sources in %.1f s: %d ok (%d not modified), %d failed, %d skipped; %d new items, %d updated.%n",
-        r.sources(),
-        r.durationMs() / 1000.0,
-        r.ok(),
-        r.notModified(),
-        r.failed(),
-        r.skipped(),
-        r.newItems(),
-        r.updatedItems());
+        "Crawled %d sources in %.1f s: %s.%n", r.sources(), r.durationMs() / 1000.0, r.counts());
   }
 
   private static void json(PrintWriter out, CrawlReport r) throws java.io.IOException {

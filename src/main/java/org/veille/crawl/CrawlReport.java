@@ -48,6 +48,13 @@ public record CrawlReport(
         reports.size(), ok, notModified, failed, skipped, added, updated, ms, reports);
   }
 
+  /** The counts in words: "3 ok (1 not modified), 1 failed, 0 skipped; 12 new items, 2 updated". */
+  public String counts() {
+    return String.format(
+        "%d ok (%d not modified), %d failed, %d skipped; %d new items, %d updated",
+        ok, notModified, failed, skipped, newItems, updatedItems);
+  }
+
   public List<SourceReport> errors() {
     return reports.stream().filter(r -> r.outcome() == Outcome.FAILED).toList();
   }

@@ -134,15 +134,7 @@ public final class DaemonJobs {
     } finally {
       crawling = null;
     }
-    return String.format(
-        "%d sources: %d ok (%d not modified), %d failed, %d skipped; %d new items, %d updated",
-        r.sources(),
-        r.ok(),
-        r.notModified(),
-        r.failed(),
-        r.skipped(),
-        r.newItems(),
-        r.updatedItems());
+    return r.sources() + " sources: " + r.counts();
   }
 
   private void stopCrawl() {
