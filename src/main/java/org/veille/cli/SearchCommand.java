@@ -13,6 +13,7 @@ import org.jsoup.nodes.Entities;
 import org.veille.app.Context;
 import org.veille.app.Search;
 import org.veille.app.Search.Row;
+import org.veille.digest.Markdown;
 import org.veille.index.SearchRequest;
 import org.veille.index.SearchResult;
 import org.veille.store.StoredItem;
@@ -166,22 +167,21 @@ final class SearchCommand implements Callable<Integer> {
   private void markdown(
       PrintWriter out, String query, SearchResult r, List<Row> rows, ZoneId zone) {
     out.printf(
-        "%d %s for `%s`%n%n",
-        r.total(), r.total() == 1 ? "result" : "results", query.isBlank() ? "*" : query);
+        "%d %s for %s%n%n",
+        r.total(),
+        r.total() == 1 ? "result" : "results",
+        Markdown.code(query.isBlank() ? "*" : query));
     for (Row row : rows) {
       StoredItem i = row.item();
-      String title = i.title().replace("[", "\\[").replace("]", "\\]");
       out.printf(
           "- %s — %s, %s%n",
-          i.url() == null ? title : "[" + title + "](" + i.url() + ")",
-          i.source(),
+          Markdown.link(i.title(), i.url()),
+          Markdown.escape(i.source()),
           Times.day(i.published(), zone));
       String snippet = row.hit().snippet();
       if (!snippet.isEmpty()) {
-        out.printf(
-            "  %s%n",
-            plain(snippet.replace("<b>", "\u0001").replace("</b>", "\u0001"))
-                .replace("\u0001", "**"));
+        String marked = plain(snippet.replace("<b>", "\u0001").replace("</b>", "\u0001"));
+        out.printf("  %s%n", Markdown.escape(marked).replace("\u0001", "**"));
       }
     }
     facetsText(out, r);

@@ -200,8 +200,7 @@ public final class DigestRenderer {
 
   /** Feed text for one line of a format: line breaks folded; Markdown's specials escaped. */
   private static String cell(String s, Format f) {
-    String one = oneLine(s);
-    return f == Format.MD ? one.replaceAll("([\\\\`*_\\[\\]<>#|!~])", "\\\\$1") : one;
+    return f == Format.MD ? Markdown.escape(s) : oneLine(s);
   }
 
   // ---- JSON ---------------------------------------------------------------------------------
