@@ -18,13 +18,13 @@ import java.util.regex.Pattern;
 /**
  * Serves the demo's sample site on 127.0.0.1 for `scripts/demo`, so the whole pipeline runs
  * without internet. Placeholders in the files keep the samples fresh: {{RFC:n}} (RFC 822 date n
- * days ago, for RSS), {{ISO:n}} (for Atom) and {{FR:n}} ("13 février 2026", for pages). Answers
+ * days ago, for RSS), {{ISO:n}} (for Atom) and {{FR:n}} ("13 février 2026", for pages); a negative n is a day to come (a deadline). Answers
  * conditional requests with 304 like a real server.
  *
  * Usage: java DemoServer.java SITE_DIR PORT_FILE   (prints nothing; writes the port to PORT_FILE)
  */
 public class DemoServer {
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(RFC|ISO|FR):(\\d+)\\}\\}");
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(RFC|ISO|FR):(-?\\d+)\\}\\}");
 
   public static void main(String[] args) throws Exception {
     Path site = Path.of(args[0]);
@@ -41,7 +41,14 @@ public class DemoServer {
       send(ex, 404, "text/plain", "not found".getBytes(StandardCharsets.UTF_8));
       return;
     }
-    byte[] body = fill(Files.readString(file, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+    byte[] body;
+    try {
+      String base = "http://" + ex.getRequestHeaders().getFirst("Host"); // links back to this server
+      body = fill(Files.readString(file, StandardCharsets.UTF_8)).replace("{{BASE}}", base)
+          .getBytes(StandardCharsets.UTF_8);
+    } catch (java.nio.charset.MalformedInputException e) {
+      body = Files.readAllBytes(file); // a feed in another encoding (cdg-spip.xml): served as it is
+    }
     String etag = "\"" + Integer.toHexString(java.util.Arrays.hashCode(body)) + "\"";
     ex.getResponseHeaders().add("ETag", etag);
     if (etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
@@ -50,7 +57,8 @@ public class DemoServer {
       return;
     }
     String type = name.endsWith(".html") ? "text/html; charset=utf-8"
-        : name.endsWith(".atom") ? "application/atom+xml" : "application/rss+xml; charset=utf-8";
+        : name.endsWith(".atom") ? "application/atom+xml"
+        : name.endsWith(".json") ? "application/feed+json" : "application/rss+xml; charset=utf-8";
     send(ex, 200, type, body);
   }
 

@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import org.veille.config.Checks;
 import org.veille.config.Config;
 import org.veille.config.ConfigException;
+import org.veille.enrich.CrawlResources;
 import org.veille.enrich.Enricher;
 import org.veille.fetch.Fetcher;
 import org.veille.index.Index;
+import org.veille.store.Snapshot;
 import org.veille.store.Store;
 
 /**
@@ -27,6 +29,24 @@ public interface Backends {
 
   Fetcher fetcher(Config config);
 
-  /** The enrichment chain a crawl passes new and changed items through. */
-  Enricher enricher(Config config) throws ConfigException;
+  /**
+   * Checks a backup of the store without changing it.
+   *
+   * @throws org.veille.store.StoreException naming the file and what is wrong with it
+   */
+  Snapshot inspectBackup(Path file);
+
+  /** Puts a checked backup in place as the store of {@code dataDir}, which holds none. */
+  Snapshot restoreBackup(Path file, Path dataDir);
+
+  /**
+   * The enrichment chain a crawl passes new and changed items through, with the run's fetcher and
+   * store for the steps that need them.
+   */
+  Enricher enricher(Config config, CrawlResources run) throws ConfigException;
+
+  /** The chain without a run's resources: built to check the config. */
+  default Enricher enricher(Config config) throws ConfigException {
+    return enricher(config, CrawlResources.NONE);
+  }
 }

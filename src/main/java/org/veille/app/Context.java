@@ -119,6 +119,21 @@ public final class Context {
     return backends.openStore(dataDir());
   }
 
+  /**
+   * Opens the store for a command that is about to write to it, after a quick integrity check: a
+   * damaged store is reported before anything is added to it.
+   */
+  public Store openStoreToWrite() throws ConfigException {
+    Store store = openStore();
+    try {
+      store.check();
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    return store;
+  }
+
   /** Opens the search index of the data folder. */
   public Index openIndex() throws ConfigException {
     return backends.openIndex(dataDir());

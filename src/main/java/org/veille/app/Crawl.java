@@ -12,6 +12,7 @@ import org.veille.config.SourceConfig;
 import org.veille.crawl.CrawlListener;
 import org.veille.crawl.CrawlReport;
 import org.veille.crawl.Crawler;
+import org.veille.enrich.CrawlResources;
 import org.veille.fetch.Fetcher;
 import org.veille.index.Index;
 import org.veille.store.CrawlRun;
@@ -69,11 +70,12 @@ public final class Crawl {
       Consumer<String> onWait)
       throws ConfigException, WriterLock.LockedException, InterruptedException {
     Config config = ctx.config();
-    var enricher = ctx.backends().enricher(config);
+    ctx.backends().enricher(config); // a config error shows before the lock is taken
     try (WriterLock lock = ctx.lock(lockWait, onWait);
-        Store store = ctx.openStore();
+        Store store = ctx.openStoreToWrite();
         Index index = ctx.openIndex();
         Fetcher fetcher = ctx.backends().fetcher(config)) {
+      var enricher = ctx.backends().enricher(config, new CrawlResources(fetcher, store.items()));
       Crawler crawler =
           new Crawler(
               config,

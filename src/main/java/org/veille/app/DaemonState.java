@@ -117,6 +117,35 @@ public final class DaemonState {
     return t == null ? null : t.toString();
   }
 
+  /**
+   * When a daemon first started in {@code dataDir}: read from {@code daemon-first-start}, or
+   * recorded there as {@code now} when no daemon ever started here. Runs scheduled before it were
+   * never the daemon's to make: a new installation must not mail last week's letter on its first
+   * start.
+   */
+  public static Instant firstStart(Path dataDir, Instant now) {
+    Path file = dataDir.resolve("daemon-first-start");
+    try {
+      if (Files.exists(file)) {
+        return Instant.parse(Files.readString(file, StandardCharsets.US_ASCII).strip());
+      }
+      Files.createDirectories(dataDir);
+      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+      Files.writeString(tmp, now + "\n", StandardCharsets.US_ASCII);
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+      return now;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read or write " + file, e);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new RequestException(
+          file
+              + " does not hold an ISO instant ("
+              + e.getParsedString()
+              + "); delete it to start"
+              + " afresh, or start the daemon with --catch-up");
+    }
+  }
+
   /** Reads a state file; empty when there is none (no daemon ever ran here). */
   public static Optional<DaemonState> read(Path file) {
     if (!Files.exists(file)) {

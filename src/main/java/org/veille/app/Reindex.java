@@ -37,7 +37,7 @@ public final class Reindex {
     Config config = ctx.config();
     long t0 = System.nanoTime();
     try (WriterLock lock = ctx.lock(lockWait, onWait);
-        Store store = ctx.openStore();
+        Store store = ctx.openStoreToWrite();
         Index index = ctx.openIndex()) {
       progress.started(store.items().count());
       IndexSync sync = new IndexSync(store, index, config.topics());

@@ -40,6 +40,7 @@ final class CrawlCommand implements Callable<Integer> {
 
   @Mixin Options.Progress progressOption;
   @Mixin Options.TextOrJson format;
+  @Mixin Options.Wait lockWait;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -52,7 +53,14 @@ final class CrawlCommand implements Callable<Integer> {
         new Progress(!progressOption.off && !root.quiet() && System.console() != null);
     CrawlReport report;
     try {
-      report = new Crawl(ctx).run(selected, !sources.isEmpty(), progress, LOCK_WAIT, why -> {});
+      report =
+          new Crawl(ctx)
+              .run(
+                  selected,
+                  !sources.isEmpty(),
+                  progress,
+                  lockWait.or(LOCK_WAIT),
+                  lockWait.notice(spec.commandLine().getErr(), root.quiet()));
     } finally {
       progress.close();
     }
@@ -60,6 +68,15 @@ final class CrawlCommand implements Callable<Integer> {
       json(out, report);
     } else {
       text(out, report);
+    }
+    if (report.allFailed()) {
+      // Still "done" (exit 0, as documented for failures), but never mistaken for a quiet run.
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "veille: every source failed (%d of %d): nothing was fetched. Check the network, a"
+                  + " proxy or the addresses, then 'veille sources check'.%n",
+              report.failed(), report.sources() - report.skipped());
     }
     return ExitCodes.OK;
   }
@@ -79,7 +96,8 @@ final class CrawlCommand implements Callable<Integer> {
       t.print(out, Table.width());
     }
     out.printf(
-        "Crawled %d sources in %.1f s: %s.%n", r.sources(), r.durationMs() / 1000.0, r.counts());
+        "Crawled %s in %.1f s: %s.%n",
+        Plural.of(r.sources(), "source"), r.durationMs() / 1000.0, r.counts());
   }
 
   private static void json(PrintWriter out, CrawlReport r) throws java.io.IOException {

@@ -47,6 +47,12 @@ final class DigestCommand implements Callable<Integer> {
       description = "Last day of a custom period, included.")
   String to;
 
+  @Option(
+      names = "--newsletter",
+      paramLabel = "ID",
+      description = "The letter of this audience (default: the first of feeds.yaml, main).")
+  String newsletter;
+
   @Option(names = "--format", description = "html, text, md, rss or json (default: html).")
   Format format;
 
@@ -90,7 +96,7 @@ final class DigestCommand implements Callable<Integer> {
     Context ctx = root.context();
     Config config = ctx.config();
     Period period = period(week.week, from, to, config, ctx);
-    Digests digests = new Digests(ctx);
+    Digests digests = new Digests(ctx, newsletter);
     Digest digest = digests.build(period);
     PrintWriter stdout = spec.commandLine().getOut();
     Format f = format == null ? Format.html : format;
@@ -108,7 +114,7 @@ final class DigestCommand implements Callable<Integer> {
     Path main =
         f == Format.rss
             ? digests.dir().resolve(DigestArchive.FEED)
-            : digests.dir().resolve(period.name() + "." + rendererFormat(f).extension());
+            : digests.dir().resolve(digests.name(period) + "." + rendererFormat(f).extension());
     stdout.printf(
         "%s: %s (%d articles from %d sources, %d shown)%n",
         digests.subject(digest), main, digest.items(), digest.sources(), digest.shown().size());

@@ -26,7 +26,24 @@ import picocli.CommandLine.Spec;
         "Every stored item in full (JSON lines or CSV), oldest first: for backups, spreadsheets and other tools.")
 final class ExportCommand implements Callable<Integer> {
   static final List<String> CSV_HEADER =
-      Csv.header("guid", "updated", "author", "summary", "content", "first_seen", "categories");
+      Csv.header(
+          "guid",
+          "updated",
+          "author",
+          "summary",
+          "content",
+          "first_seen",
+          "categories",
+          "feed_title",
+          "communes",
+          "epts",
+          "departements",
+          "call",
+          "deadline",
+          "deadline_time",
+          "content_source",
+          "fulltext",
+          "cluster");
 
   @ParentCommand VeilleCommand root;
   @Spec CommandSpec spec;
@@ -40,6 +57,12 @@ final class ExportCommand implements Callable<Integer> {
       description = "jsonl or csv (default: ${DEFAULT-VALUE}).")
   Format format;
 
+  @Option(
+      names = "--excel",
+      description =
+          "With --format csv: for Excel in French (UTF-8 BOM, ';', CRLF, local dates); plain CSV is RFC 4180.")
+  boolean excel;
+
   enum Format {
     jsonl,
     csv
@@ -47,6 +70,9 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (excel && format != Format.csv) {
+      throw new UsageException("--excel goes with --format csv");
+    }
     Context ctx = root.context();
     ZoneId zone = ctx.config().settings().timezone();
     ItemFilter filter =
@@ -56,8 +82,9 @@ final class ExportCommand implements Callable<Integer> {
     if (format == Format.jsonl) {
       items.export(filter, item -> jsonLine(out, item));
     } else {
-      try (CSVPrinter csv = Csv.printer(out, CSV_HEADER)) {
-        items.export(filter, item -> csvRow(csv, item));
+      Csv dialect = Csv.of(excel, zone);
+      try (CSVPrinter csv = dialect.printer(out, CSV_HEADER)) {
+        items.export(filter, item -> csvRow(csv, dialect, item));
       }
     }
     out.flush();
@@ -73,18 +100,28 @@ final class ExportCommand implements Callable<Integer> {
     out.print('\n');
   }
 
-  private static void csvRow(CSVPrinter csv, StoredItem i) {
+  private static void csvRow(CSVPrinter csv, Csv dialect, StoredItem i) {
     try {
-      List<Object> cells = Csv.hitCells(i);
+      List<Object> cells = dialect.hitCells(i);
       cells.addAll(
           java.util.Arrays.asList(
               i.guid(),
-              Times.iso(i.updated()),
-              i.author(),
-              i.summary(),
-              i.content(),
-              Times.iso(i.firstSeen()),
-              String.join("; ", i.categories())));
+              dialect.date(i.updated()),
+              dialect.text(i.author()),
+              dialect.text(i.summary()),
+              dialect.text(i.content()),
+              dialect.date(i.firstSeen()),
+              dialect.text(String.join("; ", i.categories())),
+              dialect.text(i.feedTitle()),
+              String.join(" ", i.places().communeCodes()),
+              String.join(" ", i.places().eptCodes()),
+              String.join(" ", i.places().departementCodes()),
+              i.call().isCall(),
+              i.call().deadline() == null ? "" : i.call().deadline().toString(),
+              i.call().time() == null ? "" : Json.hhmm(i.call().time()),
+              i.contentSource(),
+              dialect.text(i.fulltext()),
+              i.cluster()));
       csv.printRecord(cells);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

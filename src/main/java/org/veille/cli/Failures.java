@@ -2,6 +2,7 @@ package org.veille.cli;
 
 import org.veille.app.RequestException;
 import org.veille.config.ConfigException;
+import org.veille.index.IndexDamagedException;
 import org.veille.mail.MailException;
 import org.veille.store.StoreException;
 import org.veille.store.WriterLock;
@@ -29,7 +30,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         || e instanceof WriterLock.LockedException) {
       err.println("veille: " + e.getMessage());
       code = ExitCodes.USAGE;
-    } else if (e instanceof StoreException) {
+    } else if (e instanceof StoreException || e instanceof IndexDamagedException) {
       err.println("veille: " + e.getMessage());
       code = ExitCodes.FAILURE;
     } else if (e instanceof InterruptedException) {

@@ -30,6 +30,7 @@ public final class Main {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setUsageHelpAutoWidth(true);
     cl.setExecutionExceptionHandler(new Failures(root));
     cl.setParameterExceptionHandler(
         (ex, a) -> {

@@ -1,9 +1,16 @@
 package org.veille.cli;
 
+import java.io.PrintWriter;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.veille.app.Context;
+import org.veille.app.When;
+import org.veille.config.Durations;
 import picocli.CommandLine.Option;
 
 /** The options several commands share, as picocli mixins. */
@@ -89,9 +96,105 @@ final class Options {
     String week;
   }
 
+  /** {@code --week YYYY-Www} and {@code --newsletter ID}: one audience's letter of a week. */
+  static final class Letter {
+    @Option(
+        names = "--week",
+        paramLabel = "YYYY-Www",
+        description = "The ISO week, e.g. 2026-W47 (default: the last completed week).")
+    String week;
+
+    @Option(
+        names = "--newsletter",
+        paramLabel = "ID",
+        description = "The newsletter (an id of newsletters:; default: the first, main).")
+    String newsletter;
+  }
+
+  /** {@code --newsletter ID} that narrows a listing of the archive to one newsletter. */
+  static final class OnlyNewsletter {
+    @Option(names = "--newsletter", paramLabel = "ID", description = "Only this newsletter.")
+    String id;
+  }
+
+  /** {@code --port}, {@code --bind}, {@code --password-env}: where the web interface listens. */
+  static final class Listen {
+    @Option(
+        names = "--port",
+        defaultValue = "8080",
+        description = "Port of the web interface (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(
+        names = "--bind",
+        defaultValue = "127.0.0.1",
+        paramLabel = "ADDR",
+        description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(
+        names = "--password-env",
+        paramLabel = "VAR",
+        description = "Ask for this environment variable's value as the password (HTTP Basic).")
+    String passwordEnv;
+
+    /** Checks the port and reads the password of {@code --password-env}, if given. */
+    Optional<String> password(Context ctx) {
+      if (port < 0 || port > 65535) {
+        throw new UsageException("--port must be 0–65535");
+      }
+      if (passwordEnv == null) {
+        return Optional.empty();
+      }
+      String value = ctx.env().get(passwordEnv);
+      if (value == null || value.isEmpty()) {
+        throw new UsageException("--password-env " + passwordEnv + ": that variable is not set");
+      }
+      return Optional.of(value);
+    }
+
+    /** Whether any of these was given a value other than its default. */
+    boolean changed() {
+      return passwordEnv != null || port != 8080 || !bind.equals("127.0.0.1");
+    }
+  }
+
   /** {@code --no-progress}. */
   static final class Progress {
     @Option(names = "--no-progress", description = "No progress bar, even on a terminal.")
     boolean off;
+  }
+
+  /** {@code --wait DURATION}: how long a writing command waits for the writer lock. */
+  static final class Wait {
+    @Option(
+        names = "--wait",
+        paramLabel = "DURATION",
+        description =
+            "How long to wait for another writer (crawl, send, reindex) to finish, e.g. 30s, 30m"
+                + " (default: 5s for crawl, 30m for send and reindex).")
+    String wait;
+
+    /** Tells the user once, on {@code err}, why the command waits (unless {@code quiet}). */
+    Consumer<String> notice(PrintWriter err, boolean quiet) {
+      return why -> {
+        if (!quiet) {
+          err.println("veille: " + why);
+          err.flush();
+        }
+      };
+    }
+
+    /** The duration given, or {@code fallback}. */
+    Duration or(Duration fallback) {
+      if (wait == null) {
+        return fallback;
+      }
+      try {
+        return Durations.parse(wait);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--wait: " + e.getMessage());
+      }
+    }
   }
 }

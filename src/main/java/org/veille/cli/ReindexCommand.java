@@ -24,13 +24,19 @@ final class ReindexCommand implements Callable<Integer> {
   @ParentCommand VeilleCommand root;
   @Spec CommandSpec spec;
   @Mixin Options.Progress progressOption;
+  @Mixin Options.Wait lockWait;
 
   @Override
   public Integer call() throws Exception {
     boolean bar = !progressOption.off && !root.quiet() && System.console() != null;
     Reindex.Report r;
     try (Bar progress = new Bar(bar)) {
-      r = new Reindex(root.context()).run(CrawlCommand.LOCK_WAIT, why -> {}, progress);
+      r =
+          new Reindex(root.context())
+              .run(
+                  lockWait.or(SendCommand.LOCK_WAIT),
+                  lockWait.notice(spec.commandLine().getErr(), root.quiet()),
+                  progress);
     }
     PrintWriter out = spec.commandLine().getOut();
     out.printf(

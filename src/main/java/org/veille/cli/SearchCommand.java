@@ -1,22 +1,16 @@
 package org.veille.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVPrinter;
-import org.jsoup.nodes.Entities;
 import org.veille.app.Context;
 import org.veille.app.Search;
-import org.veille.app.Search.Row;
-import org.veille.digest.Markdown;
+import org.veille.config.Config;
+import org.veille.config.Topic;
 import org.veille.index.SearchRequest;
-import org.veille.index.SearchResult;
-import org.veille.store.StoredItem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,9 +24,12 @@ import picocli.CommandLine.Spec;
     name = "search",
     mixinStandardHelpOptions = true,
     description = {
-      "Full-text search. QUERY uses Lucene's syntax: AND, OR, NOT, \"phrases\", wildcards*, and the",
-      "fields title:, text:, source:, topic:, lang:, author:. Accents and case are ignored; French and",
-      "English words match their plurals and other forms. All words are required unless OR says otherwise."
+      "Full-text search of the stored items, in French and English.",
+      "QUERY uses Lucene's syntax: AND, OR, NOT, \"phrases\", wildcards*, and the fields title:, text:,"
+          + " source:, topic:, lang:, author:. Accents and case are ignored; French and English words"
+          + " match their plurals and other forms. All words are required unless OR says otherwise."
+          + " A word: that is not a field (a pasted title such as \"Innovation publique : les"
+          + " laboratoires\") is searched as text."
     })
 final class SearchCommand implements Callable<Integer> {
   @ParentCommand VeilleCommand root;
@@ -64,11 +61,39 @@ final class SearchCommand implements Callable<Integer> {
 
   @Mixin Options.Paging paging;
 
-  @Option(names = "--facets", description = "Count matching items by source, topic and language.")
+  @Option(
+      names = "--facets",
+      description =
+          "Count matching articles by source, topic, language, commune (INSEE code) and territory;"
+              + " an article carried by two sources counts under each (and once under each of its"
+              + " topics).")
   boolean facets;
+
+  @Option(
+      names = "--all",
+      description =
+          "Every item of a story carried by several sources (by default a story shows once, its"
+              + " best hit, with the number of other sources that carried it).")
+  boolean all;
+
+  @Option(names = "--sent", description = "Only items that went out in a newsletter.")
+  boolean sent;
+
+  @Option(
+      names = "--in",
+      paramLabel = "WEEK",
+      description =
+          "Only items of the letters of this week (2026-W47) or of one letter (main/2026-W47).")
+  String in;
 
   @Option(names = "--format", defaultValue = "table", description = "table, json, csv or md.")
   Format format;
+
+  @Option(
+      names = "--excel",
+      description =
+          "With --format csv: for Excel in French (UTF-8 BOM, ';', CRLF, local dates, decimal commas).")
+  boolean excel;
 
   enum Sort {
     relevance,
@@ -85,189 +110,73 @@ final class SearchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     paging.check();
+    if (excel && format != Format.csv) {
+      throw new UsageException("--excel goes with --format csv");
+    }
     if (lang != null && !lang.matches("[a-zA-Z]{2}")) {
       throw new UsageException("--lang takes a two-letter code such as fr or en");
     }
     Context ctx = root.context();
+    checkFilters(ctx.config());
     ZoneId zone = ctx.config().settings().timezone();
     Instant now = ctx.now();
     String query = String.join(" ", words);
     SearchRequest request =
         new SearchRequest(
-            query,
-            dates.since(zone, now),
-            dates.until(zone, now),
-            sources.ids,
-            topics,
-            lang,
-            sort == Sort.date ? SearchRequest.Sort.DATE : SearchRequest.Sort.RELEVANCE,
-            paging.limit,
-            paging.offset,
-            facets);
-    Search.Results found = new Search(ctx).run(request);
+                query,
+                dates.since(zone, now),
+                dates.until(zone, now),
+                sources.ids,
+                topics,
+                lang,
+                sort == Sort.date ? SearchRequest.Sort.DATE : SearchRequest.Sort.RELEVANCE,
+                paging.limit,
+                paging.offset,
+                facets)
+            .collapsed(!all);
+    Search.Results found = new Search(ctx).run(request, sent, in);
+    found.result().notes().forEach(n -> spec.commandLine().getErr().println("veille: note: " + n));
     found.note().ifPresent(n -> spec.commandLine().getErr().println("veille: " + n));
-    SearchResult result = found.result();
-    List<Row> rows = found.rows();
     PrintWriter out = spec.commandLine().getOut();
+    SearchOutput output = new SearchOutput(out, query, found, zone, facets);
     switch (format) {
-      case json -> json(out, query, result, rows);
-      case csv -> csv(out, rows);
-      case md -> markdown(out, query, result, rows, zone);
-      default -> table(out, query, result, rows, zone);
+      case json -> output.json();
+      case csv -> output.csv(excel);
+      case md -> output.markdown();
+      default -> output.table(root.env(), paging.offset, sort == Sort.date, all);
     }
     out.flush();
     return ExitCodes.OK;
   }
 
-  private void json(PrintWriter out, String query, SearchResult r, List<Row> rows)
-      throws IOException {
-    try (Json json = new Json(out)) {
-      JsonGenerator g = json.gen();
-      g.writeStartObject();
-      g.writeStringField("query", query);
-      g.writeNumberField("total", r.total());
-      g.writeArrayFieldStart("hits");
-      for (Row row : rows) {
-        StoredItem i = row.item();
-        g.writeStartObject();
-        json.hitFields(i);
-        g.writeStringField("snippet", row.hit().snippet());
-        g.writeNumberField("score", Math.round(row.hit().score() * 100) / 100.0);
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      if (facets) {
-        g.writeObjectFieldStart("facets");
-        for (var dim : r.facets().entrySet()) {
-          g.writeObjectFieldStart(dim.getKey());
-          for (var v : dim.getValue().entrySet()) {
-            g.writeNumberField(v.getKey(), v.getValue());
-          }
-          g.writeEndObject();
-        }
-        g.writeEndObject();
-      }
-      g.writeEndObject();
-    }
-    out.println();
-  }
-
-  private static void csv(PrintWriter out, List<Row> rows) throws IOException {
-    CSVPrinter csv = Csv.printer(out, Csv.header("snippet", "score"));
-    for (Row row : rows) {
-      StoredItem i = row.item();
-      List<Object> cells = Csv.hitCells(i);
-      cells.add(plain(row.hit().snippet()));
-      cells.add(String.format(java.util.Locale.ROOT, "%.2f", row.hit().score()));
-      csv.printRecord(cells);
-    }
-    csv.flush();
-  }
-
-  private void markdown(
-      PrintWriter out, String query, SearchResult r, List<Row> rows, ZoneId zone) {
-    out.printf(
-        "%d %s for %s%n%n",
-        r.total(),
-        r.total() == 1 ? "result" : "results",
-        Markdown.code(query.isBlank() ? "*" : query));
-    for (Row row : rows) {
-      StoredItem i = row.item();
-      out.printf(
-          "- %s — %s, %s%n",
-          Markdown.link(i.title(), i.url()),
-          Markdown.escape(i.source()),
-          Times.day(i.published(), zone));
-      String snippet = row.hit().snippet();
-      if (!snippet.isEmpty()) {
-        String marked = plain(snippet.replace("<b>", "\u0001").replace("</b>", "\u0001"));
-        out.printf("  %s%n", Markdown.escape(marked).replace("\u0001", "**"));
+  /** A --topic or --lang that nothing can carry is a mistake, not an empty result. */
+  private void checkFilters(Config config) {
+    List<String> known = config.topics().stream().map(Topic::id).toList();
+    for (String t : topics) {
+      if (!known.contains(t)) {
+        throw new UsageException(
+            "unknown topic '"
+                + t
+                + "' in "
+                + config.file()
+                + (known.isEmpty()
+                    ? " (it has no topics)"
+                    : " (topics: " + String.join(", ", known) + ")"));
       }
     }
-    facetsText(out, r);
-  }
-
-  private void table(PrintWriter out, String query, SearchResult r, List<Row> rows, ZoneId zone) {
-    if (r.total() == 0) {
-      out.printf("No results for %s.%n", query.isBlank() ? "this search" : "\"" + query + "\"");
-      facetsText(out, r);
-      return;
-    }
-    boolean color = System.console() != null && System.getenv("NO_COLOR") == null;
-    int width = Math.min(Table.width(), color ? Table.width() : 160);
-    int offset = paging.offset;
-    int first = offset + 1;
-    out.printf(
-        "%d %s for %s (%d–%d, by %s)%n%n",
-        r.total(),
-        r.total() == 1 ? "result" : "results",
-        query.isBlank() ? "everything" : "\"" + query + "\"",
-        first,
-        offset + rows.size(),
-        sort == Sort.date ? "date" : "relevance");
-    int sourceWidth = rows.stream().mapToInt(x -> x.item().source().length()).max().orElse(6);
-    for (Row row : rows) {
-      StoredItem i = row.item();
-      String topicsText = i.topics().isEmpty() ? "" : "  [" + String.join(", ", i.topics()) + "]";
-      String head =
-          Times.day(i.published(), zone)
-              + "  "
-              + i.id()
-              + "  "
-              + pad(i.source(), sourceWidth)
-              + "  ";
-      String title = fit(i.title(), Math.max(20, width - head.length() - topicsText.length()));
-      out.println(head + (color ? "\u001b[1m" + title + "\u001b[0m" : title) + topicsText);
-      String snippet = row.hit().snippet();
-      if (!snippet.isEmpty()) {
-        String indent = " ".repeat(12);
-        out.println(indent + highlight(snippet, width - indent.length(), color));
+    if (lang != null) {
+      java.util.SortedSet<String> langs = new java.util.TreeSet<>(List.of("en", "fr"));
+      config
+          .sources()
+          .forEach(
+              s ->
+                  s.language()
+                      .ifPresent(
+                          l -> langs.add(l.toLowerCase(java.util.Locale.ROOT).split("[-_]")[0])));
+      if (!langs.contains(lang.toLowerCase(java.util.Locale.ROOT))) {
+        throw new UsageException(
+            "unknown language '" + lang + "' (languages: " + String.join(", ", langs) + ")");
       }
-      if (i.url() != null) {
-        out.println(" ".repeat(12) + i.url());
-      }
-      out.println();
     }
-    facetsText(out, r);
-  }
-
-  private void facetsText(PrintWriter out, SearchResult r) {
-    if (!facets) {
-      return;
-    }
-    out.println();
-    for (var dim : r.facets().entrySet()) {
-      List<String> parts = new ArrayList<>();
-      dim.getValue().forEach((k, v) -> parts.add(k + " (" + v + ")"));
-      out.printf("By %s: %s%n", dim.getKey(), parts.isEmpty() ? "-" : String.join(", ", parts));
-    }
-  }
-
-  /**
-   * The snippet for a terminal: matches in bold (or in plain text when not a terminal), cut to
-   * width.
-   */
-  private static String highlight(String html, int width, boolean color) {
-    String marked = html.replace("<b>", "\u0001").replace("</b>", "\u0002");
-    String text = fit(Entities.unescape(marked), width + count(marked));
-    return color
-        ? text.replace("\u0001", "\u001b[1;33m").replace("\u0002", "\u001b[0m") + "\u001b[0m"
-        : text.replace("\u0001", "").replace("\u0002", "");
-  }
-
-  private static int count(String s) {
-    return (int) s.chars().filter(c -> c == 1 || c == 2).count();
-  }
-
-  static String plain(String snippetHtml) {
-    return Entities.unescape(snippetHtml.replace("<b>", "").replace("</b>", ""));
-  }
-
-  private static String fit(String s, int width) {
-    return s.length() <= width ? s : s.substring(0, Math.max(1, width - 1)) + "…";
-  }
-
-  private static String pad(String s, int width) {
-    return s.length() >= width ? s : s + " ".repeat(width - s.length());
   }
 }

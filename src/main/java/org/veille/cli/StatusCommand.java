@@ -29,6 +29,24 @@ final class StatusCommand implements Callable<Integer> {
 
   @Mixin Options.TextOrJson format;
 
+  private static String letter(Status.LastLetter n) {
+    return n.week()
+        + ": "
+        + n.sent()
+        + " sent, "
+        + n.failed()
+        + " failed, "
+        + n.pending()
+        + " pending"
+        + (n.unknown().isEmpty()
+            ? ""
+            : ", "
+                + n.unknown().size()
+                + " delivery unknown ("
+                + String.join(", ", n.unknown())
+                + ")");
+  }
+
   @Override
   public Integer call() throws Exception {
     Context ctx = root.context();
@@ -75,12 +93,42 @@ final class StatusCommand implements Callable<Integer> {
           g.writeNumberField("sent", newsletter.get().sent());
           g.writeNumberField("failed", newsletter.get().failed());
           g.writeNumberField("pending", newsletter.get().pending());
+          if (!newsletter.get().unknown().isEmpty()) {
+            g.writeNumberField("unknown", newsletter.get().unknown().size());
+            json.strings("unknown_recipients", newsletter.get().unknown());
+          }
           g.writeEndObject();
         } else {
           g.writeNullField("last");
         }
         g.writeStringField("next", Times.iso(nextLetter));
         g.writeEndObject();
+        g.writeArrayFieldStart("newsletters");
+        for (Status.AudienceLetter a : report.newsletters()) {
+          g.writeStartObject();
+          g.writeStringField("id", a.id());
+          if (a.last().isPresent()) {
+            Status.LastLetter l = a.last().get();
+            g.writeObjectFieldStart("last");
+            g.writeStringField("week", l.week());
+            g.writeNumberField("sent", l.sent());
+            g.writeNumberField("failed", l.failed());
+            g.writeNumberField("pending", l.pending());
+            g.writeNumberField("unknown", l.unknown().size());
+            json.strings("unknown_recipients", l.unknown());
+            g.writeEndObject();
+          } else {
+            g.writeNullField("last");
+          }
+          g.writeStringField("due", a.dueWeek());
+          if (a.dueApproved() == null) {
+            g.writeNullField("approved");
+          } else {
+            g.writeBooleanField("approved", a.dueApproved());
+          }
+          g.writeEndObject();
+        }
+        g.writeEndArray();
         json.strings("unhealthy_sources", unhealthy);
         g.writeEndObject();
       }
@@ -118,20 +166,17 @@ final class StatusCommand implements Callable<Integer> {
             j ->
                 out.printf("             daemon's last crawl: %s: %s%n", j.outcome(), j.summary()));
     out.printf("next crawl   %s%n", nextCrawl == null ? "-" : Times.shortTime(nextCrawl, zone));
-    out.printf(
-        "newsletter   %s%n",
-        newsletter
-            .map(
-                n ->
-                    n.week()
-                        + ": "
-                        + n.sent()
-                        + " sent, "
-                        + n.failed()
-                        + " failed, "
-                        + n.pending()
-                        + " pending")
-            .orElse("never sent"));
+    for (Status.AudienceLetter a : report.newsletters()) {
+      String label =
+          report.newsletters().size() == 1 ? "newsletter   " : String.format("%-13s", a.id());
+      out.printf(
+          "%s%s%s%n",
+          label,
+          a.last().map(StatusCommand::letter).orElse("never sent"),
+          a.dueApproved() == null
+              ? ""
+              : "; " + a.dueWeek() + (a.dueApproved() ? " approved" : " not approved yet"));
+    }
     out.printf("next letter  %s%n", nextLetter == null ? "-" : Times.shortTime(nextLetter, zone));
     out.printf(
         "unhealthy    %s%n",

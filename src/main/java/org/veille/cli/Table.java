@@ -1,8 +1,12 @@
 package org.veille.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 
 /** A plain-text table fitted to a width: the last column is cut to fit. */
 final class Table {
@@ -21,18 +25,44 @@ final class Table {
     rows.add(r);
   }
 
-  /**
-   * The width to fit: $COLUMNS, else 120 on a terminal; unlimited when output goes to a file or a
-   * pipe, so that logs keep every word of an error.
-   */
+  /** The width when output goes to a file or a pipe: unlimited, so logs keep every word. */
+  static final int UNLIMITED = Integer.MAX_VALUE / 2;
+
+  private static volatile int terminalWidth;
+
+  /** {@link #width(Map)} in the process environment. */
   static int width() {
-    String columns = System.getenv("COLUMNS");
-    if (columns == null) {
-      return System.console() == null ? Integer.MAX_VALUE / 2 : 120;
+    return width(System.getenv());
+  }
+
+  /**
+   * The width to fit: {@code COLUMNS} when set (bash does not export it, so it is rarely there),
+   * else the terminal's real width (asked once through JLine, 120 if it cannot tell); unlimited
+   * when output goes to a file or a pipe, so that logs keep every word of an error.
+   */
+  static int width(Map<String, String> env) {
+    String columns = env.get("COLUMNS");
+    if (columns != null && !columns.isBlank()) {
+      try {
+        return Math.max(40, Integer.parseInt(columns.trim()));
+      } catch (NumberFormatException e) {
+        // fall through to the terminal
+      }
     }
-    try {
-      return Math.max(60, Integer.parseInt(columns.trim()));
-    } catch (NumberFormatException e) {
+    if (System.console() == null) {
+      return UNLIMITED;
+    }
+    if (terminalWidth == 0) {
+      terminalWidth = terminalWidth();
+    }
+    return terminalWidth;
+  }
+
+  private static int terminalWidth() {
+    try (Terminal t = TerminalBuilder.builder().system(true).dumb(true).build()) {
+      int w = t.getWidth();
+      return w >= 20 ? w : 120;
+    } catch (IOException | RuntimeException e) {
       return 120;
     }
   }

@@ -20,12 +20,21 @@ import picocli.CommandLine.Option;
       ShowCommand.class,
       DigestCommand.class,
       SendCommand.class,
+      ReviewCommand.class,
+      CallsCommand.class,
+      DigestsCommand.class,
       DaemonCommand.class,
       StatusCommand.class,
       SourcesCommand.class,
       ExportCommand.class,
       ReindexCommand.class,
-      StatsCommand.class
+      StatsCommand.class,
+      BackupCommands.Backup.class,
+      BackupCommands.Restore.class,
+      BackupCommands.Import.class,
+      ServeCommand.class,
+      CompletionCommand.class,
+      picocli.CommandLine.HelpCommand.class
     })
 final class VeilleCommand implements Runnable {
   private final Map<String, String> env;
@@ -62,6 +71,11 @@ final class VeilleCommand implements Runnable {
     this.env = env;
   }
 
+  /** For the man page generator, which builds the commands on its own. */
+  VeilleCommand() {
+    this(System.getenv());
+  }
+
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
@@ -69,6 +83,11 @@ final class VeilleCommand implements Runnable {
 
   boolean verbose() {
     return verbose;
+  }
+
+  /** The environment the command runs in (the process's, or a test's). */
+  Map<String, String> env() {
+    return env;
   }
 
   boolean quiet() {

@@ -8,11 +8,40 @@ import java.util.Optional;
  * The whole of {@code feeds.yaml}: settings, topics and sources, immutable and validated. Load it
  * with {@link #load(Path)}.
  */
-public record Config(Path file, Settings settings, List<Topic> topics, List<SourceConfig> sources) {
+public record Config(
+    Path file,
+    Settings settings,
+    List<Topic> topics,
+    List<SourceConfig> sources,
+    List<Audience> newsletters) {
 
   public Config {
     topics = List.copyOf(topics);
     sources = List.copyOf(sources);
+    newsletters = List.copyOf(newsletters);
+  }
+
+  /** A config whose only audience is {@code settings.newsletter}, as {@code main}. */
+  public Config(Path file, Settings settings, List<Topic> topics, List<SourceConfig> sources) {
+    this(file, settings, topics, sources, List.of(Audience.main(settings.newsletter())));
+  }
+
+  /** The audience with this id. */
+  public Optional<Audience> audience(String id) {
+    return newsletters.stream().filter(a -> a.id().equals(id)).findFirst();
+  }
+
+  /**
+   * The config as one audience's letter sees it: its newsletter settings in place of {@code
+   * settings.newsletter}, and, when it filters on topics, only those topics (so that its sections
+   * are its topics).
+   */
+  public Config forAudience(Audience a) {
+    List<Topic> kept =
+        a.filters().topics().isEmpty()
+            ? topics
+            : topics.stream().filter(t -> a.filters().topics().contains(t.id())).toList();
+    return new Config(file, settings.withNewsletter(a.letter()), kept, sources, List.of(a));
   }
 
   /**

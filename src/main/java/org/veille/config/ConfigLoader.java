@@ -61,11 +61,14 @@ final class ConfigLoader {
   Config parse(String yaml) throws ConfigException {
     Node root = compose(yaml);
     YamlMap top = YamlMap.of(file, root, "");
-    Settings settings = new SettingsLoader(file, checks).settings(top.map("settings"));
+    SettingsLoader settingsLoader = new SettingsLoader(file, checks);
+    Settings settings = settingsLoader.settings(top.map("settings"));
     List<Topic> topics = topics(top.list("topics"));
     List<SourceConfig> sources = sources(top.requiredList("sources"));
+    List<Audience> newsletters =
+        newsletters(top.list("newsletters"), settingsLoader.mainAudience(), topics, sources);
     top.rejectUnknown();
-    return new Config(file, settings, topics, sources);
+    return new Config(file, settings, topics, sources, newsletters);
   }
 
   private Node compose(String yaml) throws ConfigException {
@@ -87,6 +90,59 @@ final class ConfigLoader {
       throw new ConfigException(file, line, "", "invalid YAML: " + problem.trim());
     } catch (YamlEngineException e) {
       throw new ConfigException(file, 0, "", "invalid YAML: " + e.getMessage());
+    }
+  }
+
+  // ---- audiences ---------------------------------------------------------------------------
+
+  /**
+   * {@code settings.newsletter} is the audience {@code main}: alone without {@code newsletters:},
+   * first of them when it has recipients. Entries take their defaults from it.
+   */
+  private List<Audience> newsletters(
+      Optional<List<YamlMap>> node, Audience main, List<Topic> topics, List<SourceConfig> sources)
+      throws ConfigException {
+    List<Audience> out = new ArrayList<>();
+    if (node.isEmpty()) {
+      checkFilters(null, main, topics, sources);
+      return List.of(main);
+    }
+    Map<String, Integer> seen = new HashMap<>();
+    if (!main.recipients().isEmpty() || main.recipientsFile() != null) {
+      checkFilters(null, main, topics, sources);
+      out.add(main);
+      seen.put(Audience.MAIN, main.line());
+    }
+    NewsletterLoader loader = new NewsletterLoader(file, checks);
+    for (YamlMap m : node.get()) {
+      Audience a = loader.entry(m, main.letter(), main.review());
+      checkId(m, a.id(), seen);
+      checkFilters(m, a, topics, sources);
+      out.add(a);
+    }
+    return out;
+  }
+
+  private void checkFilters(YamlMap m, Audience a, List<Topic> topics, List<SourceConfig> sources)
+      throws ConfigException {
+    String where = m == null ? "settings.newsletter" : "newsletters[" + a.id() + "]";
+    for (String t : a.filters().topics()) {
+      if (topics.stream().noneMatch(x -> x.id().equals(t))) {
+        throw new ConfigException(
+            file,
+            a.line(),
+            where + ".topics",
+            "unknown topic '"
+                + t
+                + "' (topics: "
+                + String.join(", ", topics.stream().map(Topic::id).toList())
+                + ")");
+      }
+    }
+    for (String s : a.filters().sources()) {
+      if (sources.stream().noneMatch(x -> x.id().equals(s))) {
+        throw new ConfigException(file, a.line(), where + ".sources", "unknown source '" + s + "'");
+      }
     }
   }
 
@@ -129,6 +185,10 @@ final class ConfigLoader {
       }
       Optional<YamlMap> select = m.map("select");
       PageSelectors selectors = null;
+      String content = null;
+      if (select.isPresent()) {
+        content = contentSelector(select.get());
+      }
       if (type == SourceConfig.SourceType.PAGE) {
         if (select.isEmpty()) {
           throw m.error(
@@ -136,11 +196,26 @@ final class ConfigLoader {
         }
         selectors = selectors(select.get());
       } else if (select.isPresent()) {
-        throw m.error("select", "only sources of type page take selectors");
+        select.get().rejectUnknown(); // a feed source takes select.content only
+      }
+      String mode = m.string("fulltext").orElse("auto");
+      SourceConfig.FullTextMode fulltext;
+      try {
+        fulltext = SourceConfig.FullTextMode.valueOf(mode.trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw m.error("fulltext", "must be auto, always or never (got '" + mode + "')");
       }
       Optional<String> lang = m.string("lang");
       if (lang.isPresent() && !lang.get().matches("[a-z]{2}")) {
         throw m.error("lang", "must be a two-letter language code such as fr or en");
+      }
+      Optional<String> kind = m.string("kind");
+      if (kind.isPresent() && !kind.get().equals(SourceConfig.CALLS)) {
+        throw m.error(
+            "kind",
+            "must be calls (a source whose every item is a call for projects); got '"
+                + kind.get()
+                + "'");
       }
       double weight = m.number("weight").orElse(1.0);
       if (weight <= 0) {
@@ -157,10 +232,29 @@ final class ConfigLoader {
               m.bool("enabled").orElse(true),
               weight,
               selectors,
-              m.line()));
+              m.line(),
+              fulltext,
+              content,
+              kind.orElse(null)));
       m.rejectUnknown();
     }
     return sources;
+  }
+
+  /** {@code select.content}: the CSS selector of an article page's text, checked now. */
+  private String contentSelector(YamlMap m) throws ConfigException {
+    Optional<String> css = m.string("content");
+    if (css.isEmpty()) {
+      return null;
+    }
+    if (css.get().isBlank()) {
+      throw m.error("content", "must not be empty (leave it out for the automatic extraction)");
+    }
+    Optional<String> problem = checks.selector().problem(css.get());
+    if (problem.isPresent()) {
+      throw m.error("content", problem.get());
+    }
+    return css.get();
   }
 
   private PageSelectors selectors(YamlMap m) throws ConfigException {
@@ -174,7 +268,7 @@ final class ConfigLoader {
             m.string("link").orElse(null),
             m.string("date").orElse(null),
             m.string("summary").orElse(null));
-    for (String key : List.of("item", "title", "link", "date", "summary")) {
+    for (String key : List.of("item", "title", "link", "date", "summary", "content")) {
       Optional<String> css = m.string(key);
       Optional<String> problem = css.flatMap(checks.selector()::problem);
       if (problem.isPresent()) {

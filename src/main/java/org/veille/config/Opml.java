@@ -81,6 +81,16 @@ public final class Opml {
 
   /** The sources as an OPML 2.0 document; page sources carry only their {@code htmlUrl}. */
   public static String write(String title, List<SourceConfig> sources) {
+    return write(title, sources, java.util.Map.of());
+  }
+
+  /**
+   * OPML 2.0 of {@code sources}; a feed source whose configured address is a page that led to a
+   * feed is written with that feed ({@code feeds}, by source id) as {@code xmlUrl} and the page as
+   * {@code htmlUrl}, so that a feed reader gets the feed.
+   */
+  public static String write(
+      String title, List<SourceConfig> sources, java.util.Map<String, java.net.URI> feeds) {
     StringBuilder sb =
         new StringBuilder(
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">\n  <head>\n    <title>")
@@ -90,7 +100,14 @@ public final class Opml {
       String name = Entities.escape(s.displayName().orElse(s.id()));
       String url = Entities.escape(s.url().toString());
       sb.append("    <outline text=\"").append(name).append("\" title=\"").append(name).append('"');
-      if (s.type() == SourceConfig.SourceType.FEED) {
+      java.net.URI feed = feeds.get(s.id());
+      if (s.type() == SourceConfig.SourceType.FEED && feed != null && !feed.equals(s.url())) {
+        sb.append(" type=\"rss\" xmlUrl=\"")
+            .append(Entities.escape(feed.toString()))
+            .append("\" htmlUrl=\"")
+            .append(url)
+            .append('"');
+      } else if (s.type() == SourceConfig.SourceType.FEED) {
         sb.append(" type=\"rss\" xmlUrl=\"").append(url).append('"');
       } else {
         sb.append(" htmlUrl=\"").append(url).append('"');

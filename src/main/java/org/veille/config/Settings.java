@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * The {@code settings} block of {@code feeds.yaml}, with every default filled in. {@code dataDir}
- * is already resolved against the folder of the config file.
+ * is already resolved against the folder of the config file; {@code territories} is null when the
+ * shipped gazetteer is used.
  */
 public record Settings(
     Path dataDir,
@@ -17,7 +18,52 @@ public record Settings(
     Fetch fetch,
     Schedule schedule,
     Newsletter newsletter,
-    Smtp smtp) {
+    Smtp smtp,
+    Backup backup,
+    Path territories,
+    FullText fulltext) {
+
+  public Settings {
+    fulltext = fulltext == null ? FullText.defaults() : fulltext;
+  }
+
+  /** Settings with the default full-text limits. */
+  public Settings(
+      Path dataDir,
+      ZoneId timezone,
+      String userAgent,
+      Fetch fetch,
+      Schedule schedule,
+      Newsletter newsletter,
+      Smtp smtp,
+      Backup backup,
+      Path territories) {
+    this(
+        dataDir,
+        timezone,
+        userAgent,
+        fetch,
+        schedule,
+        newsletter,
+        smtp,
+        backup,
+        territories,
+        FullText.defaults());
+  }
+
+  /**
+   * The gazetteer file that replaces the shipped one ({@code settings.territories}, resolved
+   * against the folder of the config file), if any.
+   */
+  public Optional<Path> territoriesFile() {
+    return Optional.ofNullable(territories);
+  }
+
+  /** The same settings with another newsletter (an audience's letter). */
+  public Settings withNewsletter(Newsletter n) {
+    return new Settings(
+        dataDir, timezone, userAgent, fetch, schedule, n, smtp, backup, territories, fulltext);
+  }
 
   public static final String DEFAULT_USER_AGENT =
       "Veille/1.0 (+https://github.com/veille/veille; innovation watch)";
@@ -47,6 +93,35 @@ public record Settings(
           2,
           Duration.ofSeconds(1),
           Duration.ofSeconds(30));
+    }
+  }
+
+  /**
+   * {@code settings.fulltext}: at most {@code maxPerSource} article pages fetched per source and
+   * run, and the word count under which a summary without content counts as a teaser.
+   */
+  public record FullText(int maxPerSource, int minWords) {
+    public static FullText defaults() {
+      return new FullText(20, 40);
+    }
+  }
+
+  /**
+   * Backups the daemon takes: on {@code schedule} (a Quartz cron expression; none when null), into
+   * {@code dir} (null: {@code DATA_DIR/backups}), keeping the {@code keep} newest.
+   */
+  public record Backup(String schedule, int keep, Path dir) {
+    public static Backup defaults() {
+      return new Backup(null, 8, null);
+    }
+
+    public Optional<String> cron() {
+      return Optional.ofNullable(schedule);
+    }
+
+    /** Where the backups go, for a store in {@code dataDir}. */
+    public Path folder(Path dataDir) {
+      return dir == null ? dataDir.resolve("backups") : dir;
     }
   }
 

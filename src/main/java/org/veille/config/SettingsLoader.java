@@ -12,21 +12,30 @@ import java.util.regex.Pattern;
 
 /** Turns the {@code settings} section of feeds.yaml into {@link Settings}, checking every field. */
 final class SettingsLoader {
-  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
   private static final Pattern SIZE =
       Pattern.compile("(\\d+)\\s*(B|KB|MB|GB)?", Pattern.CASE_INSENSITIVE);
 
   private final Path file;
   private final Checks checks;
+  private Audience main;
 
   SettingsLoader(Path file, Checks checks) {
     this.file = file;
     this.checks = checks;
   }
 
+  /**
+   * The audience {@code settings.newsletter} stands for, as read by the last {@link #settings}
+   * call.
+   */
+  Audience mainAudience() {
+    return main;
+  }
+
   Settings settings(Optional<YamlMap> node) throws ConfigException {
     Path base = file.toAbsolutePath().getParent();
     if (node.isEmpty()) {
+      main = Audience.main(Settings.Newsletter.defaults());
       return new Settings(
           base.resolve("data"),
           ZoneId.of("Europe/Paris"),
@@ -34,7 +43,9 @@ final class SettingsLoader {
           Settings.Fetch.defaults(),
           Settings.Schedule.defaults(),
           Settings.Newsletter.defaults(),
-          Settings.Smtp.defaults());
+          Settings.Smtp.defaults(),
+          Settings.Backup.defaults(),
+          null);
     }
     YamlMap m = node.get();
     Path dataDir = base.resolve(m.string("data_dir").orElse("data"));
@@ -59,9 +70,31 @@ final class SettingsLoader {
             fetch(m.map("fetch")),
             schedule(m.map("schedule")),
             newsletter(m.map("newsletter")),
-            smtp(m.map("smtp")));
+            smtp(m.map("smtp")),
+            backup(m.map("backup"), base),
+            territories(m, base),
+            fulltext(m.map("fulltext")));
     m.rejectUnknown();
     return s;
+  }
+
+  /**
+   * {@code territories}: a gazetteer file, read and checked now so that its errors show at load.
+   */
+  private Path territories(YamlMap m, Path base) throws ConfigException {
+    Optional<String> value = m.string("territories");
+    if (value.isEmpty()) {
+      return null;
+    }
+    if (value.get().isBlank()) {
+      throw m.error("territories", "expected the path of a gazetteer file");
+    }
+    Path file = base.resolve(value.get()).normalize();
+    Optional<String> problem = checks.territories().problem(file.toString());
+    if (problem.isPresent()) {
+      throw m.error("territories", problem.get());
+    }
+    return file;
   }
 
   private Settings.Fetch fetch(Optional<YamlMap> node) throws ConfigException {
@@ -88,6 +121,35 @@ final class SettingsLoader {
     }
     m.rejectUnknown();
     return f;
+  }
+
+  private static Settings.FullText fulltext(Optional<YamlMap> node) throws ConfigException {
+    Settings.FullText d = Settings.FullText.defaults();
+    if (node.isEmpty()) {
+      return d;
+    }
+    YamlMap m = node.get();
+    Settings.FullText f =
+        new Settings.FullText(
+            m.integer("max_per_source", 0, 10_000).orElse(d.maxPerSource()),
+            m.integer("min_words", 0, 10_000).orElse(d.minWords()));
+    m.rejectUnknown();
+    return f;
+  }
+
+  private Settings.Backup backup(Optional<YamlMap> node, Path base) throws ConfigException {
+    Settings.Backup d = Settings.Backup.defaults();
+    if (node.isEmpty()) {
+      return d;
+    }
+    YamlMap m = node.get();
+    Settings.Backup b =
+        new Settings.Backup(
+            cron(m, "schedule").orElse(null),
+            m.integer("keep", 1, 1000).orElse(d.keep()),
+            m.string("dir").map(base::resolve).orElse(null));
+    m.rejectUnknown();
+    return b;
   }
 
   private Settings.Schedule schedule(Optional<YamlMap> node) throws ConfigException {
@@ -117,6 +179,7 @@ final class SettingsLoader {
   private Settings.Newsletter newsletter(Optional<YamlMap> node) throws ConfigException {
     Settings.Newsletter d = Settings.Newsletter.defaults();
     if (node.isEmpty()) {
+      main = Audience.main(d);
       return d;
     }
     YamlMap m = node.get();
@@ -144,8 +207,9 @@ final class SettingsLoader {
             m.integer("max_items", 1, 1000).orElse(d.maxItems()),
             m.integer("max_per_topic", 0, 1000).orElse(d.maxPerTopic()),
             archiveUrl(m));
+    main = new NewsletterLoader(file, checks).audience(m, Audience.MAIN, n, false);
     m.rejectUnknown();
-    return n;
+    return main.letter();
   }
 
   private static String archiveUrl(YamlMap m) throws ConfigException {
@@ -196,27 +260,10 @@ final class SettingsLoader {
       return Optional.empty();
     }
     try {
-      return Optional.of(parseDuration(text.get()));
+      return Optional.of(Durations.parse(text.get()));
     } catch (IllegalArgumentException e) {
       throw m.error(key, e.getMessage());
     }
-  }
-
-  /** Parses {@code 500ms}, {@code 20s}, {@code 5m}, {@code 2h}, {@code 1d}. */
-  static Duration parseDuration(String text) {
-    Matcher d = DURATION.matcher(text.trim());
-    if (!d.matches()) {
-      throw new IllegalArgumentException(
-          "bad duration '" + text + "' (use e.g. 500ms, 20s, 5m, 2h, 1d)");
-    }
-    long n = Long.parseLong(d.group(1));
-    return switch (d.group(2)) {
-      case "ms" -> Duration.ofMillis(n);
-      case "s" -> Duration.ofSeconds(n);
-      case "m" -> Duration.ofMinutes(n);
-      case "h" -> Duration.ofHours(n);
-      default -> Duration.ofDays(n);
-    };
   }
 
   private static Optional<Long> size(YamlMap m, String key) throws ConfigException {

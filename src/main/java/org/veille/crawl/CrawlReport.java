@@ -51,8 +51,13 @@ public record CrawlReport(
   /** The counts in words: "3 ok (1 not modified), 1 failed, 0 skipped; 12 new items, 2 updated". */
   public String counts() {
     return String.format(
-        "%d ok (%d not modified), %d failed, %d skipped; %d new items, %d updated",
-        ok, notModified, failed, skipped, newItems, updatedItems);
+        "%d ok (%d not modified), %d failed, %d skipped; %d new %s, %d updated",
+        ok, notModified, failed, skipped, newItems, newItems == 1 ? "item" : "items", updatedItems);
+  }
+
+  /** True when there were sources to fetch and every one fetched failed. */
+  public boolean allFailed() {
+    return failed > 0 && failed == sources - skipped;
   }
 
   public List<SourceReport> errors() {

@@ -18,6 +18,7 @@ import org.veille.store.FetchRecord;
 import org.veille.store.SaveResult;
 import org.veille.store.SourceState;
 import org.veille.store.Store;
+import org.veille.store.StoreException;
 import org.veille.sync.IndexSync;
 
 /**
@@ -51,11 +52,7 @@ public final class Crawler {
     this.enricher = enricher;
     this.sync = sync;
     this.reader = new SourceReader(fetcher, new PageParser(config.settings().timezone()));
-    this.pool =
-        new HostPool<>(
-            Job::host,
-            config.settings().fetch().perHostDelay(),
-            config.settings().fetch().concurrency());
+    this.pool = new HostPool<>(Job::host, fetcher.hosts(), config.settings().fetch().concurrency());
   }
 
   /**
@@ -66,6 +63,7 @@ public final class Crawler {
       throws InterruptedException {
     long start = System.nanoTime();
     store.sources().sync(config.sources());
+    sync.rebuildIfIncomplete();
     sync.catchUp();
     sync.retagIfTopicsChanged();
     lastCommit = System.nanoTime();
@@ -95,7 +93,18 @@ public final class Crawler {
                   FetchRecord.Problem.of("internal error: " + e)));
         },
         r -> {
-          SaveResult saved = store.saveFetch(r);
+          SaveResult saved;
+          try {
+            saved = store.saveFetch(r);
+          } catch (StoreException e) {
+            throw e.about(
+                "nothing from source "
+                    + r.sourceId()
+                    + " was stored"
+                    + (e.kind() == StoreException.Kind.FULL
+                        ? " (once space is freed, the next crawl fetches it again)"
+                        : ""));
+          }
           sync.add(saved.changedIds());
           if (System.nanoTime() - lastCommit > COMMIT_EVERY_NANOS) {
             sync.commit(); // searches see new items during a long crawl
@@ -133,6 +142,9 @@ public final class Crawler {
       case OK -> {
         if (r.feed().recovered()) {
           log.info("{}: sloppy feed recovered by the lenient pass", job.source.id());
+        }
+        for (String note : r.feed().notes()) {
+          log.info("{}: {}", job.source.id(), note);
         }
         yield r.withItems(enricher.enrich(job.source, r.items()));
       }

@@ -2,19 +2,23 @@ package org.veille.crawl;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.veille.fetch.HostGate;
 import org.veille.fetch.PoliteQueue;
 
 /**
  * Runs jobs on a pool of workers, hosts in parallel and one job at a time per host, and hands each
- * result to a consumer on the calling thread (so that results can be written by one thread).
+ * result to a consumer on the calling thread (so that results can be written by one thread). At
+ * most as many results as there are workers wait for the consumer: a worker whose result finds no
+ * room waits, so that memory grows with the concurrency, not with the number of jobs.
  */
 final class HostPool<J, R> {
   /** The work of one job; may block on I/O. */
@@ -23,13 +27,18 @@ final class HostPool<J, R> {
   }
 
   private final Function<J, String> host;
-  private final Duration perHostDelay;
+  private final HostGate gate;
   private final int concurrency;
   private volatile PoliteQueue<J> queue;
 
   HostPool(Function<J, String> host, Duration perHostDelay, int concurrency) {
+    this(host, new HostGate(perHostDelay), concurrency);
+  }
+
+  /** A pool whose jobs take their hosts' slots in {@code gate}, shared with other requests. */
+  HostPool(Function<J, String> host, HostGate gate, int concurrency) {
     this.host = host;
-    this.perHostDelay = perHostDelay;
+    this.gate = gate;
     this.concurrency = concurrency;
   }
 
@@ -40,10 +49,10 @@ final class HostPool<J, R> {
    */
   void run(List<J> jobs, Work<J, R> work, BiFunction<J, Throwable, R> onError, Consumer<R> sink)
       throws InterruptedException {
-    PoliteQueue<J> q = new PoliteQueue<>(jobs, host, perHostDelay);
+    PoliteQueue<J> q = new PoliteQueue<>(jobs, host, gate);
     queue = q;
-    LinkedBlockingQueue<R> done = new LinkedBlockingQueue<>();
     int workers = Math.max(1, Math.min(concurrency, jobs.size()));
+    BlockingQueue<R> done = new ArrayBlockingQueue<>(workers);
     ExecutorService pool =
         Executors.newFixedThreadPool(
             workers,
@@ -59,15 +68,17 @@ final class HostPool<J, R> {
             try {
               for (var next = q.take(); next.isPresent(); next = q.take()) {
                 J job = next.get();
+                R result;
                 try {
-                  done.add(work.apply(job));
+                  result = work.apply(job);
                 } catch (InterruptedException e) {
                   throw e;
                 } catch (Throwable e) { // one job's failure of any kind is its source's failure
-                  done.add(onError.apply(job, e));
+                  result = onError.apply(job, e);
                 } finally {
                   q.release(job);
                 }
+                done.put(result);
               }
             } catch (InterruptedException e) {
               Thread.currentThread().interrupt();

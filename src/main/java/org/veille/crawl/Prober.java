@@ -50,7 +50,10 @@ public final class Prober {
           new ProbeResult(
               s.id(),
               true,
-              r.format() + (r.feed().recovered() ? " (recovered)" : ""),
+              r.format()
+                  + (r.feed().truncated()
+                      ? " (truncated)"
+                      : r.feed().recovered() ? " (recovered)" : ""),
               r.items().size(),
               null,
               discovered);

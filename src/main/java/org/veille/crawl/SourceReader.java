@@ -95,7 +95,13 @@ final class SourceReader {
           at,
           new Transfer(f.status(), 0, f.body().length, f.etag(), f.lastModified(), discovered),
           new FetchRecord.Feed(
-              feed.title().isEmpty() ? null : feed.title(), feed.format(), feed.recovered()),
+              feed.title().isEmpty() ? null : feed.title(),
+              feed.format(),
+              feed.recovered(),
+              feed.siteLink().map(URI::toString).orElse(null),
+              feed.language(),
+              feed.truncated(),
+              feed.notes()),
           feed.items().stream().map(EnrichedItem::of).toList());
     }
     Transfer t = new Transfer(f.status(), 0, f.body().length, null, null, discovered);

@@ -32,6 +32,8 @@ import org.veille.config.Config;
  * digest, rebuilt from the JSON files each time one is written.
  */
 public final class DigestArchive {
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(DigestArchive.class);
   public static final String FEED = "digests.xml";
   private static final int FEED_ENTRIES = 52;
 
@@ -49,9 +51,17 @@ public final class DigestArchive {
 
   /** Writes every format of {@code d} and refreshes the feed; returns the files written. */
   public List<Path> publish(Digest d, DigestRenderer renderer) {
+    return publish(d, renderer, d.period().name());
+  }
+
+  /**
+   * Writes every format of {@code d} as {@code name.*} (an audience's letter: {@code
+   * WEEK.AUDIENCE}) and refreshes the feed; returns the files written.
+   */
+  public List<Path> publish(Digest d, DigestRenderer renderer, String name) {
     List<Path> written = new ArrayList<>();
     for (DigestRenderer.Format f : DigestRenderer.Format.values()) {
-      Path p = dir.resolve(d.period().name() + "." + f.extension());
+      Path p = dir.resolve(name + "." + f.extension());
       write(p, renderer.render(d, f, List.of()));
       written.add(p);
     }
@@ -72,17 +82,17 @@ public final class DigestArchive {
     String base = nl.archive().orElse(dir.toUri().toString());
     SyndFeed feed = new SyndFeedImpl();
     feed.setFeedType("rss_2.0");
-    feed.setTitle(nl.title());
+    feed.setTitle(XmlSafe.clean(nl.title()));
     feed.setLink(base);
     feed.setDescription(
-        nl.title()
+        XmlSafe.clean(nl.title())
             + " — "
             + ("en".equals(nl.locale()) ? "weekly digests" : "lettres hebdomadaires"));
     feed.setLanguage(nl.locale());
     List<SyndEntry> entries = new ArrayList<>();
     for (Summary s : summaries()) {
       SyndEntry e = new SyndEntryImpl();
-      e.setTitle(s.title());
+      e.setTitle(XmlSafe.clean(s.title()));
       e.setLink(base + s.name() + ".html");
       e.setUri("veille-digest:" + s.name());
       e.setPublishedDate(Date.from(s.to()));
@@ -97,7 +107,7 @@ public final class DigestArchive {
             .append(Entities.escape(h[0]))
             .append("</a></li>");
       }
-      c.setValue(html.append("</ul>").toString());
+      c.setValue(XmlSafe.clean(html.append("</ul>").toString()));
       e.setDescription(c);
       entries.add(e);
     }
@@ -122,7 +132,12 @@ public final class DigestArchive {
     List<Summary> out = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path p : files.filter(f -> f.toString().endsWith(".json")).toList()) {
-        out.add(read(p));
+        try {
+          out.add(read(p));
+        } catch (IOException | RuntimeException e) {
+          // one damaged digest must not keep every later week out of the archive
+          log.warn("{}: left out of the archive, it cannot be read: {}", p, e.getMessage());
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + dir, e);

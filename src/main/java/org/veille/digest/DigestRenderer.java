@@ -59,6 +59,33 @@ public final class DigestRenderer {
     this.overrides = config.file().toAbsolutePath().getParent().resolve("templates");
   }
 
+  /**
+   * What is wrong with the templates of the {@code templates/} folder beside the config, one line
+   * each naming the file; empty when every one present compiles (the built-in ones always do).
+   */
+  public List<String> templateProblems() {
+    List<String> problems = new java.util.ArrayList<>();
+    for (String name :
+        List.of("digest.html.mustache", "digest.txt.mustache", "digest.md.mustache")) {
+      Path custom = overrides.resolve(name);
+      if (!Files.exists(custom)) {
+        continue;
+      }
+      DefaultMustacheFactory factory =
+          name.endsWith(".html.mustache")
+              ? new DefaultMustacheFactory()
+              : new PlainMustacheFactory();
+      try (Reader r = Files.newBufferedReader(custom, StandardCharsets.UTF_8)) {
+        factory.compile(r, name);
+      } catch (IOException e) {
+        problems.add(custom + ": cannot read: " + e.getMessage());
+      } catch (MustacheException e) {
+        problems.add(custom + ": " + e.getMessage());
+      }
+    }
+    return problems;
+  }
+
   /** The mail subject: newsletter title and period, on one line. */
   public String subject(Digest d) {
     return labels.subject(d.title(), d.period()).replaceAll("[\\r\\n]+", " ");
@@ -124,7 +151,7 @@ public final class DigestRenderer {
     var nl = config.settings().newsletter();
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("lang", labels.locale().getLanguage());
-    v.put("title", cell(d.title(), f));
+    v.put("title", cell(labels.typography(d.title()), f));
     v.put("subject", cell(subject(d), f));
     v.put("period", labels.period(d.period()));
     v.put("week", d.period().isoWeek() ? d.period().name() : "");
@@ -148,7 +175,25 @@ public final class DigestRenderer {
     String address =
         from.contains("<") ? from.substring(from.indexOf('<') + 1, from.indexOf('>')) : from.trim();
     v.put("unsubscribeLabel", labels.unsubscribe());
-    v.put("unsubscribe", "mailto:" + address + "?subject=unsubscribe");
+    v.put("colon", labels.colon());
+    // a letter of one audience (a config made for it) unsubscribes from that audience only
+    String audience = config.newsletters().size() == 1 ? config.newsletters().get(0).id() : "main";
+    v.put(
+        "unsubscribe",
+        "mailto:"
+            + address
+            + "?subject=unsubscribe"
+            + (audience.equals("main") ? "" : "%20" + audience));
+    v.put("hasEdito", d.intro() != null);
+    v.put(
+        "edito",
+        d.intro() == null
+            ? ""
+            : switch (f) {
+              case HTML -> d.intro().html();
+              case TEXT -> d.intro().text();
+              default -> d.intro().markdown();
+            });
     v.put("editorNote", !broken.isEmpty());
     v.put("editorNoteLabel", labels.editorNote());
     v.put("brokenSourcesLabel", labels.brokenSources());
@@ -162,7 +207,7 @@ public final class DigestRenderer {
   private Map<String, Object> section(Digest.Section s, Format f) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("topic", s.topic() == null ? "" : s.topic());
-    m.put("name", cell(s.name(), f));
+    m.put("name", cell(labels.typography(s.name()), f));
     m.put("items", items(s.items(), f));
     return m;
   }
@@ -177,18 +222,25 @@ public final class DigestRenderer {
           f == Format.MD
               ? i.url().replace("(", "%28").replace(")", "%29").replace(" ", "%20")
               : i.url());
-      m.put("source", cell(i.sourceName(), f));
+      m.put("source", cell(labels.typography(i.sourceName()), f));
       m.put("date", labels.date(i.published(), zone));
-      m.put("alsoIn", i.sources().size() > 1 ? cell("+" + (i.sources().size() - 1), f) : "");
+      m.put(
+          "alsoIn",
+          !i.alsoIn().isEmpty()
+              ? cell(labels.alsoIn(i.alsoIn().stream().map(labels::typography).toList()), f)
+              : i.sources().size() > 1 ? cell("+" + (i.sources().size() - 1), f) : "");
+      String title = labels.typography(i.title());
+      String summary = labels.typography(i.summary());
       if (f == Format.TEXT) {
-        m.put("title", Wrapping.wrap(oneLine(i.title()), 70, "  "));
-        m.put(
-            "summary", i.summary().isEmpty() ? "" : Wrapping.wrap(oneLine(i.summary()), 70, "  "));
+        m.put("title", Wrapping.wrap(oneLine(title), 70, "  "));
+        m.put("summary", summary.isEmpty() ? "" : Wrapping.wrap(oneLine(summary), 70, "  "));
       } else {
-        m.put("title", cell(i.title(), f));
-        m.put("summary", cell(i.summary(), f));
+        m.put("title", cell(title, f));
+        m.put("summary", cell(summary, f));
       }
       m.put("hasSummary", !i.summary().isEmpty());
+      m.put("communes", i.communes().isEmpty() ? "" : cell(labels.communes(i.communes()), f));
+      m.put("closes", i.call().isCall() ? cell(labels.closes(i.call()), f) : "");
       out.add(m);
     }
     return out;
@@ -216,6 +268,9 @@ public final class DigestRenderer {
       g.writeStringField("title", subject(d));
       g.writeNumberField("items", d.items());
       g.writeNumberField("sources", d.sources());
+      if (d.intro() != null) {
+        g.writeStringField("edito", d.intro().markdown());
+      }
       g.writeArrayFieldStart("headlines");
       for (Digest.Item i : d.headlines()) {
         jsonItem(g, i);

@@ -7,7 +7,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** The newsletter's words, dates and numbers in French or English. */
+/**
+ * The newsletter's words, dates and numbers in French or English, with French typography in French:
+ * "1er décembre", "du 23 au 29 novembre", a narrow no-break space before {@code : ; ? !} and inside
+ * « », so that a colon never starts a line.
+ */
 record Labels(
     Locale locale,
     String headlines,
@@ -38,6 +42,49 @@ record Labels(
           "Lire",
           "Lettre préparée avec Veille à partir de %s sources suivies.",
           "Se désabonner");
+
+  /** The line under an item that names its communes: "Communes : Saint-Denis, Montreuil". */
+  String communes(java.util.List<String> names) {
+    String label = names.size() == 1 ? "Commune" : "Communes";
+    String colon = locale.getLanguage().equals("fr") ? "\u00A0: " : ": ";
+    return label + colon + String.join(", ", names);
+  }
+
+  /** The name of the section of calls for projects. */
+  String calls() {
+    return french() ? "Appels à projets" : "Calls for projects";
+  }
+
+  /** The line under a call: "Clôture le 15 mars 2027" (with the hour when given), or rolling. */
+  String closes(org.veille.calls.Call call) {
+    java.time.LocalDate day = call.deadline() != null ? call.deadline() : call.finalDeadline();
+    if (day == null) {
+      return call.rolling() ? (french() ? "Dépôt au fil de l'eau" : "Rolling applications") : "";
+    }
+    String date =
+        firstOfMonth(
+            java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(day),
+            day.getDayOfMonth());
+    String time =
+        call.time() == null
+            ? ""
+            : french()
+                ? " à "
+                    + call.time().getHour()
+                    + " h"
+                    + (call.time().getMinute() == 0
+                        ? ""
+                        : String.format("%02d", call.time().getMinute()))
+                : ", " + call.time();
+    return (french() ? "Clôture le " : "Closes ") + date + time;
+  }
+
+  /** The other sources that carried a story: "aussi dans : Localtis, La Gazette". */
+  String alsoIn(java.util.List<String> names) {
+    boolean fr = locale.getLanguage().equals("fr");
+    return (fr ? "aussi dans\u00A0: " : "also in: ") + String.join(", ", names);
+  }
+
   static final Labels EN =
       new Labels(
           Locale.ENGLISH,
@@ -62,6 +109,45 @@ record Labels(
 
   static Labels of(String locale) {
     return "en".equals(locale) ? EN : FR;
+  }
+
+  /** The narrow no-break space of French typography. */
+  static final char NARROW_NBSP = '\u202f';
+
+  private static final java.util.regex.Pattern SPACE_BEFORE_MARK =
+      java.util.regex.Pattern.compile("(?<=\\S)[ \\u00a0\\u202f]+(?=[:;?!](?:\\s|$|[»\\)]))");
+  private static final java.util.regex.Pattern AFTER_OPENING_QUOTE =
+      java.util.regex.Pattern.compile("«[ \\u00a0\\u202f]*(?=\\S)");
+  private static final java.util.regex.Pattern BEFORE_CLOSING_QUOTE =
+      java.util.regex.Pattern.compile("(?<=\\S)[ \\u00a0\\u202f]*»");
+
+  boolean french() {
+    return locale.getLanguage().equals("fr");
+  }
+
+  /**
+   * {@code text} with French spacing when the letter is in French: the space a writer put before
+   * {@code : ; ? !} becomes a narrow no-break space (none is added where there was none, so
+   * "https://", "10:30" and English titles stay as they are), and « » hold one inside. English
+   * letters are left alone.
+   */
+  String typography(String text) {
+    if (!french() || text == null || text.isEmpty()) {
+      return text;
+    }
+    String t = SPACE_BEFORE_MARK.matcher(text).replaceAll(String.valueOf(NARROW_NBSP));
+    t = AFTER_OPENING_QUOTE.matcher(t).replaceAll("«" + NARROW_NBSP);
+    return BEFORE_CLOSING_QUOTE.matcher(t).replaceAll(NARROW_NBSP + "»");
+  }
+
+  /** The colon after a label: " :" with a narrow no-break space in French, ":" in English. */
+  String colon() {
+    return french() ? NARROW_NBSP + ":" : ":";
+  }
+
+  /** The first of the month is "1er" in French: "1er décembre", "1er déc. 2026". */
+  private String firstOfMonth(String formatted, int dayOfMonth) {
+    return french() && dayOfMonth == 1 ? formatted.replaceFirst("^1(?=\\s)", "1er") : formatted;
   }
 
   String number(long n) {
@@ -94,13 +180,11 @@ record Labels(
     } else {
       start = String.valueOf(a.getDayOfMonth());
     }
-    String end = dayMonthYear.format(b);
-    return fr
-        ? "du "
-            + (a.getDayOfMonth() == 1 ? start.replaceFirst("^1\\b", "1er") : start)
-            + " au "
-            + end
-        : start + "–" + end;
+    String end = firstOfMonth(dayMonthYear.format(b), b.getDayOfMonth());
+    if (fr && a.getDayOfMonth() == 1) {
+      start = start.equals("1") ? "1er" : firstOfMonth(start, 1);
+    }
+    return fr ? "du " + start + " au " + end : start + "–" + end;
   }
 
   /** The subject: the title and the period. */
@@ -117,8 +201,8 @@ record Labels(
   }
 
   String date(Instant t, ZoneId zone) {
-    return DateTimeFormatter.ofPattern(
-            locale.getLanguage().equals("fr") ? "d MMM yyyy" : "d MMM yyyy", locale)
-        .format(t.atZone(zone));
+    var day = t.atZone(zone);
+    return firstOfMonth(
+        DateTimeFormatter.ofPattern("d MMM yyyy", locale).format(day), day.getDayOfMonth());
   }
 }

@@ -1,15 +1,12 @@
 package org.veille.fetch;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Locale;
@@ -40,6 +37,8 @@ public final class Fetcher implements AutoCloseable {
   private final String userAgent;
   private final HttpClient client;
   private final RobotsCache robots;
+  private final HostGate hosts;
+  private final FetchFailures failures;
 
   public Fetcher(Settings.Fetch settings, String userAgent) {
     this.settings = settings;
@@ -56,6 +55,29 @@ public final class Fetcher implements AutoCloseable {
             .proxy(ProxySelector.getDefault())
             .build();
     this.robots = new RobotsCache(this, userAgent);
+    this.hosts = new HostGate(settings.perHostDelay());
+    this.failures = new FetchFailures(settings);
+  }
+
+  /** The per-host slots of this fetcher's run, shared by every request made through it. */
+  public HostGate hosts() {
+    return hosts;
+  }
+
+  /**
+   * {@link #fetch} in the slot of {@code url}'s host: waits until the host is free and its {@code
+   * per_host_delay} has passed since its last request of the run. The calling thread lets go of any
+   * other host it held first.
+   */
+  public FetchOutcome fetchInTurn(URI url, String etag, String lastModified)
+      throws InterruptedException {
+    String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
+    hosts.enter(host);
+    try {
+      return fetch(url, etag, lastModified);
+    } finally {
+      hosts.leave();
+    }
   }
 
   /**
@@ -203,7 +225,8 @@ public final class Fetcher implements AutoCloseable {
     }
     if (status < 200 || status > 299) {
       Duration retryAfter = RetryAfter.parse(h.firstValue("Retry-After").orElse(null)).orElse(null);
-      return new Failed(start, Kind.HTTP, status, httpMessage(status), retryAfter, attempt);
+      return new Failed(
+          start, Kind.HTTP, status, FetchFailures.httpMessage(status), retryAfter, attempt);
     }
     byte[] body;
     try {
@@ -211,7 +234,7 @@ public final class Fetcher implements AutoCloseable {
           Decoding.decode(
               r.body(), h.firstValue("Content-Encoding").orElse(""), settings.maxBytes());
     } catch (BodyTooLargeException e) {
-      return tooLarge(start, attempt);
+      return failures.tooLarge(start, attempt);
     } catch (IOException e) {
       return new Failed(start, Kind.BAD_CONTENT, status, e.getMessage(), null, attempt);
     }
@@ -226,28 +249,6 @@ public final class Fetcher implements AutoCloseable {
         attempt);
   }
 
-  private Failed tooLarge(URI start, int attempt) {
-    return new Failed(
-        start,
-        Kind.TOO_LARGE,
-        0,
-        "response larger than max_bytes ("
-            + settings.maxBytes() / 1024
-            + " KB); raise settings.fetch.max_bytes if this source is legitimate",
-        null,
-        attempt);
-  }
-
-  private static String httpMessage(int status) {
-    return switch (status) {
-      case 401, 403 -> "HTTP " + status + " (access refused)";
-      case 404 -> "HTTP 404 (not found): check the URL";
-      case 410 -> "HTTP 410 (gone): the source was removed; consider disabling it";
-      case 429 -> "HTTP 429 (too many requests)";
-      default -> "HTTP " + status;
-    };
-  }
-
   /** One HTTP exchange: either a response with its capped raw body, or a failure outcome. */
   private record Exchange(HttpResponse<byte[]> response, FetchOutcome outcome) {}
 
@@ -259,7 +260,8 @@ public final class Fetcher implements AutoCloseable {
             .header("User-Agent", userAgent)
             .header(
                 "Accept",
-                "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5")
+                "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9,"
+                    + " text/xml;q=0.9, application/json;q=0.9, text/html;q=0.8, */*;q=0.5")
             .header("Accept-Encoding", "gzip, deflate")
             .GET();
     if (etag != null) {
@@ -299,73 +301,8 @@ public final class Fetcher implements AutoCloseable {
       future.cancel(true);
       throw e;
     } catch (ExecutionException e) {
-      return new Exchange(null, failure(start, url, e.getCause(), attempt));
+      return new Exchange(null, failures.of(start, url, e.getCause(), attempt));
     }
-  }
-
-  private Failed failure(URI start, URI url, Throwable cause, int attempt) {
-    if (cause instanceof BodyTooLargeException) {
-      return tooLarge(start, attempt);
-    }
-    if (cause instanceof HttpConnectTimeoutException) {
-      return new Failed(
-          start, Kind.NETWORK, 0, "connection to " + url.getHost() + " timed out", null, attempt);
-    }
-    if (cause instanceof HttpTimeoutException) {
-      return new Failed(
-          start,
-          Kind.TIMEOUT,
-          0,
-          "no answer within " + settings.timeout().toSeconds() + "s",
-          null,
-          attempt);
-    }
-    for (Throwable t = cause; t != null; t = t.getCause()) {
-      if (t instanceof java.nio.channels.UnresolvedAddressException
-          || t instanceof java.net.UnknownHostException) {
-        return new Failed(
-            start,
-            Kind.UNKNOWN_HOST,
-            0,
-            "unknown host " + url.getHost() + " (no DNS answer; offline?)",
-            null,
-            attempt);
-      }
-    }
-    if (cause instanceof ConnectException) {
-      return new Failed(
-          start,
-          Kind.NETWORK,
-          0,
-          "cannot connect to "
-              + url.getHost()
-              + (cause.getMessage() == null ? " (connection refused)" : ": " + cause.getMessage()),
-          null,
-          attempt);
-    }
-    if (cause instanceof javax.net.ssl.SSLException) {
-      return new Failed(
-          start,
-          Kind.NETWORK,
-          0,
-          "TLS error with " + url.getHost() + describe(cause),
-          null,
-          attempt);
-    }
-    return new Failed(
-        start,
-        Kind.NETWORK,
-        0,
-        "connection to " + url.getHost() + " failed" + describe(cause),
-        null,
-        attempt);
-  }
-
-  private static String describe(Throwable t) {
-    String m = t == null ? null : t.getMessage();
-    return m == null || m.isBlank()
-        ? " (" + (t == null ? "unknown" : t.getClass().getSimpleName()) + ")"
-        : ": " + m;
   }
 
   @Override

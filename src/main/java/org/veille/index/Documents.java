@@ -8,6 +8,7 @@ import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
+import org.veille.territory.Places;
 
 /**
  * Turns an {@link IndexDoc} into a Lucene document. Only the id is stored; text lives in the store.
@@ -45,6 +46,31 @@ final class Documents {
             d.lang() == null ? "und" : d.lang().toLowerCase(Locale.ROOT),
             Field.Store.NO));
     doc.add(new LongField(Fields.PUBLISHED, d.published().toEpochMilli(), Field.Store.NO));
+    for (var c : d.places().communes()) {
+      doc.add(new KeywordField(Fields.COMMUNE, c.code(), Field.Store.NO));
+      doc.add(new KeywordField(Fields.COMMUNE_NAME, Places.nameKey(c.name()), Field.Store.NO));
+    }
+    for (var t : d.places().epts()) {
+      doc.add(new KeywordField(Fields.TERRITORY, t.code(), Field.Store.NO));
+    }
+    for (var p : d.places().departements()) {
+      doc.add(new KeywordField(Fields.DEPT, p.code(), Field.Store.NO));
+    }
+    doc.add(new KeywordField(Fields.CLUSTER, d.collapseKey(), Field.Store.NO));
+    if (d.cluster() != null) {
+      doc.add(new KeywordField(Fields.IN_CLUSTER, d.cluster(), Field.Store.NO));
+    }
+    if (d.call().isCall()) {
+      doc.add(new KeywordField(Fields.CALL, "true", Field.Store.NO));
+      doc.add(new KeywordField(Fields.CALL, d.call().kind(), Field.Store.NO));
+      if (d.call().deadline() != null) {
+        doc.add(new KeywordField(Fields.DEADLINE, d.call().deadline().toString(), Field.Store.NO));
+      }
+      if (d.call().finalDeadline() != null) {
+        doc.add(
+            new KeywordField(Fields.DEADLINE, d.call().finalDeadline().toString(), Field.Store.NO));
+      }
+    }
     return doc;
   }
 }

@@ -20,9 +20,46 @@ final class Fields {
   static final String LANG = "lang";
   static final String PUBLISHED = "published";
 
+  /** INSEE codes of the communes an item is about (also a facet). */
+  static final String COMMUNE = "commune";
+
+  /** Their names, folded as {@link org.veille.territory.Places#nameKey}. */
+  static final String COMMUNE_NAME = "commune_name";
+
+  /** Territory (EPT) codes, T1…T12 (also a facet). */
+  static final String TERRITORY = "territory";
+
+  static final String DEPT = "dept";
+
+  /**
+   * What a search collapses on: the near-duplicate cluster's id, or the item's own id when it is
+   * alone (a keyword with doc values).
+   */
+  static final String CLUSTER = "cluster";
+
+  /** The cluster's id, only on items in a cluster (to count the clusters among matches). */
+  static final String IN_CLUSTER = "in_cluster";
+
+  /** "true" and the kind (aap, ami, concours…) for an item that is a call for projects. */
+  static final String CALL = "call";
+
+  /** The deadlines of a call, YYYY-MM-DD (the next and the final one): ranges compare as text. */
+  static final String DEADLINE = "deadline";
+
   /** The fields a user may name in a query. */
   static final List<String> USER_FIELDS =
-      List.of("title", "text", "source", "topic", "lang", "author");
+      List.of(
+          "title",
+          "text",
+          "source",
+          "topic",
+          "lang",
+          "author",
+          "commune",
+          "territory",
+          "dept",
+          "call",
+          "deadline");
 
   private Fields() {}
 

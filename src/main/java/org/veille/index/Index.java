@@ -10,7 +10,10 @@ import java.util.Set;
  */
 public interface Index extends AutoCloseable {
 
-  /** Adds or replaces the documents of these items. */
+  /**
+   * Adds or replaces the documents of these items. It may return before they are written; a failure
+   * to write them is then reported by the next {@link #commit()}.
+   */
   void upsert(Collection<IndexDoc> docs);
 
   /** Makes every upsert so far durable and visible. */

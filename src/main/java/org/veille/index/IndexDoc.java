@@ -3,11 +3,15 @@ package org.veille.index;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.veille.calls.Call;
+import org.veille.territory.Places;
 
 /**
  * What the index knows of an item. {@code body} is summary and content together (see {@link
  * #body}); {@code author} may be null; {@code published} is the item's date or, without one, its
- * first sighting.
+ * first sighting; {@code places} are the communes, territories and départements it is about; {@code
+ * call} is the call for projects it is, if any; {@code cluster} the id of its near-duplicate
+ * cluster (null when alone), which searches collapse on.
  */
 public record IndexDoc(
     String id,
@@ -17,7 +21,10 @@ public record IndexDoc(
     String author,
     List<String> sources,
     List<String> topics,
-    Instant published) {
+    Instant published,
+    Places places,
+    Call call,
+    String cluster) {
 
   private static final Pattern TRAILING_ELLIPSIS =
       Pattern.compile("\\s*(\\[…]|\\[\\.\\.\\.]|…|\\.\\.\\.)$");
@@ -25,6 +32,57 @@ public record IndexDoc(
   public IndexDoc {
     sources = List.copyOf(sources);
     topics = List.copyOf(topics);
+    places = places == null ? Places.NONE : places;
+    call = call == null ? Call.NONE : call;
+  }
+
+  public IndexDoc(
+      String id,
+      String title,
+      String body,
+      String lang,
+      String author,
+      List<String> sources,
+      List<String> topics,
+      Instant published,
+      Places places) {
+    this(id, title, body, lang, author, sources, topics, published, places, Call.NONE, null);
+  }
+
+  /** This document in near-duplicate cluster {@code cluster} (null: alone). */
+  public IndexDoc withCluster(String cluster) {
+    return new IndexDoc(
+        id, title, body, lang, author, sources, topics, published, places, call, cluster);
+  }
+
+  /** What a search collapses on: the cluster, or the item itself when it is alone. */
+  public String collapseKey() {
+    return cluster == null ? id : cluster;
+  }
+
+  /** A document without places. */
+  public IndexDoc(
+      String id,
+      String title,
+      String body,
+      String lang,
+      String author,
+      List<String> sources,
+      List<String> topics,
+      Instant published) {
+    this(id, title, body, lang, author, sources, topics, published, Places.NONE, Call.NONE, null);
+  }
+
+  /** This document with the places of its item. */
+  public IndexDoc withPlaces(Places places) {
+    return new IndexDoc(
+        id, title, body, lang, author, sources, topics, published, places, call, cluster);
+  }
+
+  /** This document with the call its item is. */
+  public IndexDoc withCall(Call call) {
+    return new IndexDoc(
+        id, title, body, lang, author, sources, topics, published, places, call, cluster);
   }
 
   /**

@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,16 +14,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.lucene.facet.StringDocValuesReaderState;
+import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link Index} on Lucene, in generations under one folder: {@code DIR/gen-N/} holds an index and
@@ -32,36 +33,65 @@ import org.apache.lucene.store.FSDirectory;
  * while searches go on, then swap it in atomically. A search-only process never opens a writer.
  */
 public final class LuceneIndex implements Index {
-  private static final String CURRENT = "CURRENT";
-  private static final List<String> FACET_DIMS = List.of(Fields.SOURCE, Fields.TOPIC, Fields.LANG);
-
-  /** Hits counted exactly while collecting the top ones; beyond, the count is a separate pass. */
-  private static final int EARLY_TERMINATION = 1000;
+  private static final Logger log = LoggerFactory.getLogger(LuceneIndex.class);
 
   private final Path dir;
   private String generation;
+
+  /** Whether {@code CURRENT} names {@link #generation}; a writer makes it so. */
+  private boolean named;
+
   private FSDirectory directory;
   private IndexWriter writer;
+  private IndexingThreads indexing;
   private DirectoryReader reader;
+  private IndexSearcher searcher;
+  private boolean committed;
+  private long nextCheck;
+
+  /** How long a reader is used before looking for another process's newer commit. */
+  private static final long RECHECK_NANOS = 1_000_000_000L;
+
   private final Map<String, StringDocValuesReaderState> facetStates = new LinkedHashMap<>();
 
-  private LuceneIndex(Path dir, String generation) {
+  private LuceneIndex(Path dir, String generation, boolean named) {
     this.dir = dir;
     this.generation = generation;
+    this.named = named;
   }
 
-  /** Opens the index in {@code dir} (which may not exist yet: an empty index). */
+  /**
+   * Opens the index in {@code dir} (which may not exist yet: an empty index). When {@code CURRENT}
+   * is missing or does not name a complete generation (emptied, edited, or left by a crash), the
+   * newest complete generation is used, and a writer names it in {@code CURRENT} again.
+   */
   public static LuceneIndex open(Path dir) {
-    Path current = dir.resolve(CURRENT);
+    Path current = dir.resolve(Generations.CURRENT);
+    String named = null;
     try {
-      String gen =
-          Files.exists(current)
-              ? Files.readString(current, StandardCharsets.US_ASCII).strip()
-              : "gen-1";
-      return new LuceneIndex(dir, gen);
+      if (Files.exists(current)) {
+        named = Files.readString(current, StandardCharsets.US_ASCII).strip();
+      }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + current, e);
+      log.warn("cannot read {} ({}); looking for the newest generation", current, e.getMessage());
     }
+    if (named != null
+        && Generations.GENERATION.matcher(named).matches()
+        && Generations.complete(dir.resolve(named))) {
+      return new LuceneIndex(dir, named, true);
+    }
+    String fallback = Generations.newestComplete(dir).orElse(null);
+    if (named != null) {
+      log.warn(
+          "{} names '{}', which is not a complete index generation; using {}",
+          current,
+          named,
+          fallback == null ? "a new one" : fallback);
+    }
+    if (fallback != null) {
+      return new LuceneIndex(dir, fallback, false);
+    }
+    return new LuceneIndex(dir, "gen-" + (Generations.highest(dir) + 1), false);
   }
 
   private Path genPath() {
@@ -80,31 +110,51 @@ public final class LuceneIndex implements Index {
     if (writer == null) {
       IndexWriterConfig cfg = new IndexWriterConfig(Analyzers.PER_FIELD).setRAMBufferSizeMB(64);
       writer = new IndexWriter(directory(), cfg);
-      if (!Files.exists(dir.resolve(CURRENT))) {
+      if (!named) {
         writer.commit();
-        writeCurrent(generation);
+        Generations.writeCurrent(dir, generation);
+        named = true;
       }
     }
     return writer;
   }
 
+  /**
+   * Hands the documents to the indexing threads and returns; they are in the writer by the next
+   * {@link #commit}, which reports any failure.
+   */
   @Override
-  public synchronized void upsert(Collection<IndexDoc> docs) {
-    try {
-      IndexWriter w = writer();
-      for (IndexDoc d : docs) {
-        w.updateDocument(new Term(Fields.ID, d.id()), Documents.of(d));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write index " + genPath(), e);
+  public void upsert(Collection<IndexDoc> docs) {
+    IndexingThreads threads = indexing();
+    for (IndexDoc d : docs) {
+      threads.submit(d);
     }
+  }
+
+  private synchronized IndexingThreads indexing() {
+    if (indexing == null) {
+      try {
+        IndexWriter w = writer();
+        indexing =
+            new IndexingThreads(
+                Runtime.getRuntime().availableProcessors(),
+                d -> w.updateDocument(new Term(Fields.ID, d.id()), Documents.of(d)));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write index " + genPath(), e);
+      }
+    }
+    return indexing;
   }
 
   @Override
   public synchronized void commit() {
     try {
+      if (indexing != null) {
+        indexing.drain();
+      }
       if (writer != null) {
         writer.commit();
+        committed = true;
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot commit index " + genPath(), e);
@@ -121,10 +171,12 @@ public final class LuceneIndex implements Index {
       java.util.function.Consumer<java.util.function.Consumer<IndexDoc>> docs,
       int threads,
       Runnable onDoc) {
-    String next = "gen-" + (Integer.parseInt(generation.substring(4)) + 1);
+    // past every folder there is and the live generation (which may not have a folder yet)
+    int live = Integer.parseInt(generation.substring("gen-".length()));
+    String next = "gen-" + (Math.max(Generations.highest(dir), live) + 1);
     Path nextPath = dir.resolve(next);
     try {
-      deleteTree(nextPath);
+      Generations.deleteTree(nextPath);
       Files.createDirectories(nextPath);
       // A bulk build: large flushes, no compound files, and no merging while documents pour in
       // (on two cores merges would steal the indexing threads' time); later writes merge as usual.
@@ -148,65 +200,56 @@ public final class LuceneIndex implements Index {
       synchronized (this) {
         closeQuietly();
         String old = generation;
-        writeCurrent(next);
+        Generations.writeCurrent(dir, next);
         generation = next;
-        deleteTree(dir.resolve(old));
+        named = true;
+        Generations.deleteTree(dir.resolve(old));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot rebuild index in " + nextPath, e);
     }
   }
 
-  private void writeCurrent(String gen) throws IOException {
-    Path tmp = dir.resolve(CURRENT + ".tmp");
-    Files.writeString(tmp, gen + "\n", StandardCharsets.US_ASCII);
-    Files.move(
-        tmp,
-        dir.resolve(CURRENT),
-        StandardCopyOption.REPLACE_EXISTING,
-        StandardCopyOption.ATOMIC_MOVE);
-  }
-
-  private static void deleteTree(Path p) throws IOException {
-    if (!Files.exists(p)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(p)) {
-      for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(f);
-      }
-    }
-  }
-
-  /** The searcher on the last commit, reopened if a newer commit exists; null without an index. */
+  /**
+   * The searcher on the last commit, reopened if a newer commit exists; null without an index. This
+   * instance's own commits are seen at once; another process's within {@link #RECHECK_NANOS}
+   * (looking for a newer commit lists the folder, a fifth of a short query's time).
+   */
   private synchronized IndexSearcher searcher() throws IOException {
     if (reader == null) {
-      if (!Files.exists(dir.resolve(CURRENT)) || !DirectoryReader.indexExists(directory())) {
+      if (!Files.isDirectory(genPath()) || !DirectoryReader.indexExists(directory())) {
         return null;
       }
       reader = DirectoryReader.open(directory());
-    } else {
+      nextCheck = System.nanoTime() + RECHECK_NANOS;
+      searcher = new IndexSearcher(reader);
+    } else if (committed || System.nanoTime() - nextCheck > 0) {
+      committed = false;
+      nextCheck = System.nanoTime() + RECHECK_NANOS;
       DirectoryReader newer = DirectoryReader.openIfChanged(reader);
       if (newer != null) {
         reader.close();
         reader = newer;
+        searcher = new IndexSearcher(reader);
         facetStates.clear();
       }
     }
-    return new IndexSearcher(reader);
+    return searcher;
   }
 
   @Override
   public SearchResult search(SearchRequest r, SnippetSource texts) throws QuerySyntaxException {
-    Query userQuery = UserQueryParser.toQuery(r.query());
+    UserQueryParser.Parsed parsed = UserQueryParser.toSearch(r.query());
     try {
       IndexSearcher s = searcher();
       if (s == null) {
-        return new SearchResult(0, List.of(), Map.of());
+        return new SearchResult(0, List.of(), Map.of(), parsed.notes());
       }
-      return new Searches(s, this::facetState).run(userQuery, r, texts);
+      return new Searches(s, this::facetState)
+          .run(parsed.query(), r, texts)
+          .withNotes(parsed.notes());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot search index " + genPath(), e);
+      throw readFailure(e);
     }
   }
 
@@ -226,22 +269,12 @@ public final class LuceneIndex implements Index {
     Query q = UserQueryParser.toQuery(query);
     try {
       IndexSearcher s = searcher();
-      Set<String> ids = new HashSet<>();
       if (s == null) {
-        return ids;
+        return new HashSet<>();
       }
-      var stored = s.storedFields();
-      TopDocs all =
-          s.search(
-              q,
-              new TopScoreDocCollectorManager(
-                  Math.max(1, s.getIndexReader().maxDoc()), null, Integer.MAX_VALUE));
-      for (ScoreDoc sd : all.scoreDocs) {
-        ids.add(stored.document(sd.doc, Set.of(Fields.ID)).get(Fields.ID));
-      }
-      return ids;
+      return new Searches(s, this::facetState).ids(q);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot search index " + genPath(), e);
+      throw readFailure(e);
     }
   }
 
@@ -251,8 +284,23 @@ public final class LuceneIndex implements Index {
       IndexSearcher s = searcher();
       return s == null ? 0 : s.getIndexReader().numDocs();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw readFailure(e);
     }
+  }
+
+  /**
+   * A failure to read the index: damage (Lucene's own verdict, or files gone under a reader) is
+   * named as such with the way out; anything else is an I/O error on the folder.
+   */
+  private RuntimeException readFailure(IOException e) {
+    if (e instanceof CorruptIndexException
+        || e instanceof IndexFormatTooOldException
+        || e instanceof IndexFormatTooNewException
+        || e instanceof NoSuchFileException
+        || e instanceof java.io.EOFException) {
+      return new IndexDamagedException(genPath(), e);
+    }
+    return new UncheckedIOException("cannot read index " + genPath(), e);
   }
 
   @Override
@@ -268,6 +316,16 @@ public final class LuceneIndex implements Index {
   }
 
   private void closeQuietly() throws IOException {
+    RuntimeException failed = null;
+    if (indexing != null) {
+      IndexingThreads threads = indexing;
+      indexing = null;
+      try {
+        threads.close();
+      } catch (RuntimeException e) {
+        failed = e; // the writer is closed all the same; the store still marks them unindexed
+      }
+    }
     if (writer != null) {
       writer.close();
       writer = null;
@@ -275,11 +333,15 @@ public final class LuceneIndex implements Index {
     if (reader != null) {
       reader.close();
       reader = null;
+      searcher = null;
     }
     facetStates.clear();
     if (directory != null) {
       directory.close();
       directory = null;
+    }
+    if (failed != null) {
+      throw failed;
     }
   }
 

@@ -24,16 +24,29 @@ import java.util.Locale;
 final class Composer {
   private final InternetAddress from;
   private final String listId;
+  private final String audience;
 
-  Composer(String from, String title) throws AddressException {
+  /**
+   * {@code audience} other than {@code main} gets its own List-Id, Message-IDs and unsubscribe
+   * subject, so that an address in two audiences can tell (and leave) each letter.
+   */
+  Composer(String from, String title, String audience) throws AddressException {
     this.from = new InternetAddress(from, true);
+    this.audience = "main".equals(audience) ? null : audience;
     String slug =
         java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFD)
             .replaceAll("\\p{M}", "")
             .toLowerCase(Locale.ROOT)
             .replaceAll("[^a-z0-9]+", "-")
             .replaceAll("^-|-$", "");
-    this.listId = clean(title) + " <" + (slug.isEmpty() ? "veille" : slug) + "." + domain() + ">";
+    this.listId =
+        clean(title)
+            + " <"
+            + (slug.isEmpty() ? "veille" : slug)
+            + (this.audience == null ? "" : "." + this.audience)
+            + "."
+            + domain()
+            + ">";
   }
 
   private String domain() {
@@ -51,9 +64,13 @@ final class Composer {
       byte[] h =
           MessageDigest.getInstance("SHA-256")
               .digest(
-                  (week + "\n" + recipient.toLowerCase(Locale.ROOT))
+                  ((audience == null ? "" : audience + "\n")
+                          + week
+                          + "\n"
+                          + recipient.toLowerCase(Locale.ROOT))
                       .getBytes(StandardCharsets.UTF_8));
       return "<veille."
+          + (audience == null ? "" : clean(audience) + ".")
           + clean(week)
           + "."
           + HexFormat.of().formatHex(h, 0, 8)
@@ -73,7 +90,7 @@ final class Composer {
     m.setSubject(clean(letter.subject()), "UTF-8");
     m.setSentDate(Date.from(now));
     m.setHeader("List-Id", listId);
-    m.setHeader("List-Unsubscribe", "<mailto:" + from.getAddress() + "?subject=unsubscribe>");
+    m.setHeader("List-Unsubscribe", "<" + unsubscribe(from.getAddress(), audience) + ">");
     m.setHeader("Auto-Submitted", "auto-generated");
     MimeBodyPart text = new MimeBodyPart();
     text.setText(letter.text(), "UTF-8", "plain");
@@ -85,6 +102,14 @@ final class Composer {
     m.setContent(alternative);
     m.saveChanges();
     return m;
+  }
+
+  /** The unsubscribe link of an audience's letter ({@code audience} null for main). */
+  static String unsubscribe(String address, String audience) {
+    return "mailto:"
+        + address
+        + "?subject=unsubscribe"
+        + (audience == null || audience.equals("main") ? "" : "%20" + audience);
   }
 
   /** A message whose Message-ID is ours rather than the library's random one. */

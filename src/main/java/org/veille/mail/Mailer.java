@@ -44,15 +44,33 @@ public final class Mailer {
   private final Map<String, String> env;
   private final DeliveryLedger ledger;
   private final Clock clock;
+  private final String audience;
 
+  /** A mailer for the audience {@code main}. */
   public Mailer(Settings settings, Map<String, String> env, DeliveryLedger ledger, Clock clock)
+      throws MailException {
+    this(settings, env, ledger, clock, "main");
+  }
+
+  /**
+   * A mailer for one audience: {@code settings.newsletter()} is that audience's letter; its ledger
+   * lines, List-Id, Message-IDs and unsubscribe address are its own.
+   */
+  public Mailer(
+      Settings settings,
+      Map<String, String> env,
+      DeliveryLedger ledger,
+      Clock clock,
+      String audience)
       throws MailException {
     this.smtp = settings.smtp();
     this.env = env;
     this.ledger = ledger;
     this.clock = clock;
+    this.audience = audience;
     try {
-      this.composer = new Composer(settings.newsletter().from(), settings.newsletter().title());
+      this.composer =
+          new Composer(settings.newsletter().from(), settings.newsletter().title(), audience);
     } catch (AddressException e) {
       throw new MailException("settings.newsletter.from: invalid address: " + e.getMessage());
     }
@@ -67,30 +85,50 @@ public final class Mailer {
     return List.copyOf(all);
   }
 
-  /**
-   * Sends {@code letter} to every recipient still owed it for its week; {@code editor} (nullable)
-   * gets {@code editorLetter}.
-   */
+  /** As {@link #send(Letter, Letter, List, String, boolean)}, leaving unknown deliveries alone. */
   public SendReport send(Letter letter, Letter editorLetter, List<String> recipients, String editor)
       throws MailException {
+    return send(letter, editorLetter, recipients, editor, false);
+  }
+
+  /**
+   * Sends {@code letter} to every recipient still owed it for its week; {@code editor} (nullable)
+   * gets {@code editorLetter}. A recipient whose delivery is unknown (a send died during the SMTP
+   * exchange) is reported as such and not sent to, unless {@code resendUnknown}.
+   */
+  public SendReport send(
+      Letter letter,
+      Letter editorLetter,
+      List<String> recipients,
+      String editor,
+      boolean resendUnknown)
+      throws MailException {
     Session session = session();
-    Map<String, Delivery> done = ledger.week(letter.week());
+    Map<String, Delivery> done = ledger.week(audience, letter.week());
     List<Line> lines = new ArrayList<>();
     Transport transport = null;
     String stopped = null;
     try {
       for (String r : recipients) {
         Delivery before = done.get(r);
-        if (before != null && before.status() != Delivery.Status.PENDING) {
+        boolean retry =
+            before == null
+                || before.status() == Delivery.Status.PENDING
+                || (resendUnknown && before.status() == Delivery.Status.SENDING);
+        if (!retry) {
           lines.add(
               new Line(
                   r,
                   switch (before.status()) {
                     case SENT -> Outcome.ALREADY_SENT;
                     case FAILED -> Outcome.ALREADY_FAILED;
-                    default -> Outcome.INTERRUPTED_BEFORE;
+                    default -> Outcome.UNKNOWN;
                   },
-                  before.error()));
+                  before.status() == Delivery.Status.SENDING
+                      ? "a send stopped during the SMTP exchange at "
+                          + before.at()
+                          + "; the letter may or may not have arrived"
+                      : before.error()));
           continue;
         }
         int attempts = before == null ? 1 : before.attempts() + 1;
@@ -195,17 +233,28 @@ public final class Mailer {
     return new SendReport(letter.week(), lines);
   }
 
+  /** The archive version of the letter being sent (0 when not archived): set by the caller. */
+  private int version;
+
+  /** Notes which archived version of the letter the next {@link #send} delivers. */
+  public Mailer version(int archived) {
+    this.version = archived;
+    return this;
+  }
+
   private void record(
       String week, String recipient, Delivery.Status status, int attempts, String error) {
     ledger.record(
         new Delivery(
+            audience,
             week,
             recipient,
             status,
             attempts,
             error,
             clock.instant(),
-            composer.messageId(week, recipient)));
+            composer.messageId(week, recipient),
+            version));
   }
 
   private Session session() throws MailException {
@@ -272,9 +321,24 @@ public final class Mailer {
       }
     }
     String where = smtp.host() + ":" + smtp.port();
+    for (Throwable x = e; x != null; x = next(x)) {
+      if (x instanceof java.net.UnknownHostException) {
+        return "unknown host '" + smtp.host() + "' (settings.smtp.host): the name does not resolve";
+      }
+      if (x instanceof java.net.ConnectException) {
+        return "connection refused by " + where + " (settings.smtp.host and port)";
+      }
+    }
     return (code > 0 ? "SMTP " + code + ": " : "")
         + m.replaceAll("\\s+", " ").strip()
         + (code > 0 ? "" : " (" + where + ")");
+  }
+
+  private static Throwable next(Throwable x) {
+    if (x instanceof MessagingException me && me.getNextException() != null) {
+      return me.getNextException();
+    }
+    return x.getCause() == x ? null : x.getCause();
   }
 
   private static void closeQuietly(Transport t) {

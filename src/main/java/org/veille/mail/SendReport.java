@@ -15,10 +15,22 @@ public record SendReport(String week, List<Line> lines) {
     return lines.stream().filter(l -> l.outcome() == o).count();
   }
 
-  /** True when this run left someone unserved (still owed, or refused for good). */
+  /**
+   * True when this run left someone unserved (still owed, or refused for good), or someone whose
+   * delivery is unknown.
+   */
   public boolean incomplete() {
     return lines.stream()
-        .anyMatch(l -> l.outcome() == Outcome.PENDING || l.outcome() == Outcome.FAILED);
+        .anyMatch(
+            l ->
+                l.outcome() == Outcome.PENDING
+                    || l.outcome() == Outcome.FAILED
+                    || l.outcome() == Outcome.UNKNOWN);
+  }
+
+  /** The recipients whose delivery is unknown: a send died during their SMTP exchange. */
+  public List<String> unknown() {
+    return lines.stream().filter(l -> l.outcome() == Outcome.UNKNOWN).map(Line::recipient).toList();
   }
 
   /** One recipient's outcome in this run; {@code error} is null unless it went wrong. */
@@ -29,13 +41,20 @@ public record SendReport(String week, List<Line> lines) {
     SENT,
     ALREADY_SENT,
     ALREADY_FAILED,
-    INTERRUPTED_BEFORE,
+    /**
+     * A previous send died between recording the attempt and the end of the SMTP exchange: the
+     * recipient may or may not have the letter. Not sent again unless asked ({@code
+     * --resend-unknown}).
+     */
+    UNKNOWN,
     PENDING,
     FAILED,
     WRITTEN;
 
     public String label() {
-      return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+      return this == UNKNOWN
+          ? "delivery unknown"
+          : name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
   }
 }

@@ -11,9 +11,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Decodes a fetched body to text the way a forgiving reader does: a byte-order mark wins; bytes
- * that are valid UTF-8 are UTF-8 whatever the declaration says (a declared ISO-8859-1 on UTF-8
- * bytes is the common lie); otherwise the declared charset, else Windows-1252.
+ * Decodes a fetched body to text the way a forgiving reader does: a byte-order mark wins; UTF-16
+ * without one is recognised by its pattern of zero bytes; bytes that are valid UTF-8 are UTF-8
+ * whatever the declaration says (a declared ISO-8859-1 on UTF-8 bytes is the common lie); a body
+ * declared UTF-8 (or undeclared) with a few invalid bytes keeps its UTF-8 and reads the stray bytes
+ * as Windows-1252; otherwise the declared charset, ISO-8859-1 meaning Windows-1252.
  */
 final class Bodies {
   private static final Pattern XML_ENCODING =
@@ -26,7 +28,25 @@ final class Bodies {
 
   private Bodies() {}
 
+  /** Decoded text, and a note on how when it took a guess (null otherwise). */
+  record Decoded(String text, String note) {}
+
   static String decode(byte[] body, String contentType) {
+    return decodeNoted(body, contentType).text();
+  }
+
+  static Decoded decodeNoted(byte[] body, String contentType) {
+    String utf16 = utf16WithoutBom(body);
+    if (utf16 != null) {
+      Charset cs = utf16.equals("LE") ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE;
+      return new Decoded(
+          new String(body, cs),
+          "no byte-order mark: read as UTF-16" + utf16 + " from the pattern of its bytes");
+    }
+    return new Decoded(decodeUntold(body, contentType), null);
+  }
+
+  private static String decodeUntold(byte[] body, String contentType) {
     if (body.length >= 3
         && (body[0] & 0xff) == 0xEF
         && (body[1] & 0xff) == 0xBB
@@ -45,9 +65,73 @@ final class Bodies {
     }
     Charset declared = declared(body, contentType).orElse(null);
     if (declared == null || declared.equals(StandardCharsets.UTF_8)) {
-      declared = Charset.forName("windows-1252");
+      return mixedUtf8(body);
     }
     return new String(body, declared);
+  }
+
+  /** UTF-8 where the bytes are UTF-8, Windows-1252 for each byte that is not. */
+  private static String mixedUtf8(byte[] body) {
+    java.nio.charset.CharsetDecoder dec =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(body);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(body.length + 16);
+    Charset cp1252 = Charset.forName("windows-1252");
+    while (true) {
+      java.nio.charset.CoderResult r = dec.decode(in, out, true);
+      if (r.isUnderflow()) {
+        dec.flush(out);
+        break;
+      }
+      if (r.isOverflow()) {
+        out = grow(out);
+        continue;
+      }
+      for (int i = 0; i < r.length(); i++) {
+        if (!out.hasRemaining()) {
+          out = grow(out);
+        }
+        out.put(new String(new byte[] {in.get()}, cp1252).charAt(0));
+      }
+    }
+    out.flip();
+    return out.toString();
+  }
+
+  private static java.nio.CharBuffer grow(java.nio.CharBuffer out) {
+    java.nio.CharBuffer bigger = java.nio.CharBuffer.allocate(out.capacity() * 2 + 16);
+    out.flip();
+    return bigger.put(out);
+  }
+
+  /** "LE" or "BE" when the body is UTF-16 without a byte-order mark, else null. */
+  private static String utf16WithoutBom(byte[] body) {
+    if (body.length < 4) {
+      return null;
+    }
+    int b0 = body[0] & 0xff;
+    int b1 = body[1] & 0xff;
+    if (b0 == 0xFE && b1 == 0xFF || b0 == 0xFF && b1 == 0xFE) {
+      return null;
+    }
+    int n = Math.min(body.length - body.length % 2, 512);
+    int evenZeros = 0;
+    int oddZeros = 0;
+    for (int i = 0; i < n; i += 2) {
+      evenZeros += body[i] == 0 ? 1 : 0;
+      oddZeros += body[i + 1] == 0 ? 1 : 0;
+    }
+    int pairs = n / 2;
+    if (oddZeros * 10 >= pairs * 7 && evenZeros * 10 < pairs) {
+      return "LE";
+    }
+    if (evenZeros * 10 >= pairs * 7 && oddZeros * 10 < pairs) {
+      return "BE";
+    }
+    return null;
   }
 
   private static Optional<String> strictUtf8(byte[] body) {

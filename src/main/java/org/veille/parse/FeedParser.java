@@ -1,23 +1,9 @@
 package org.veille.parse;
 
-import com.rometools.rome.feed.module.DCModule;
-import com.rometools.rome.feed.synd.SyndCategory;
-import com.rometools.rome.feed.synd.SyndContent;
-import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.feed.synd.SyndLink;
-import com.rometools.rome.feed.synd.SyndPerson;
-import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedInput;
-import java.io.StringReader;
 import java.net.URI;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -25,75 +11,154 @@ import org.veille.parse.ParseResult.Failed;
 import org.veille.parse.ParseResult.Problem;
 
 /**
- * Parses RSS 0.90–2.0 and Atom 0.3/1.0 with Rome, DTDs and external entities disabled. A feed that
- * fails the strict pass but that a reader would still display (stray {@code &}, HTML entities, a
- * lying encoding, a BOM, leading junk) is recovered by a lenient second pass. An HTML page is
- * searched for its {@code <link rel="alternate">} feed. Stateless and thread-safe.
+ * Parses RSS 0.90–2.0, Atom 0.3/1.0 and JSON Feed 1.0/1.1 with a streaming reader of its own (the
+ * JDK's StAX for XML, Jackson for JSON). No external entity or DTD is ever fetched; a DOCTYPE that
+ * only defines text entities is expanded within a small budget, anything else is refused. A feed
+ * that fails the strict pass but that a reader would still display (stray {@code &}, HTML entities,
+ * a lying encoding, a BOM, leading junk, forbidden character references) is recovered by a lenient
+ * second pass; a feed cut short keeps the entries complete before the cut. An HTML page is searched
+ * for its {@code <link rel="alternate">} feed. Stateless and thread-safe.
  */
 public final class FeedParser {
-  private static final int SUMMARY_FROM_CONTENT = 600;
 
   /**
    * Parses {@code body} fetched from {@code url}. {@code sourceLang} (nullable) is the configured
-   * language, used when neither the item nor the feed declares one.
+   * language, used when neither the item nor the feed declares one. Never throws on bad input.
    */
   public ParseResult parse(URI url, byte[] body, String contentType, String sourceLang) {
-    String text = Bodies.decode(body, contentType);
-    String head = Bodies.fromFirstTag(text.strip());
-    if (head.isEmpty()) {
+    Bodies.Decoded decoded = Bodies.decodeNoted(body, contentType);
+    List<String> notes = new ArrayList<>();
+    if (decoded.note() != null) {
+      notes.add(decoded.note());
+    }
+    String stripped = decoded.text().strip();
+    if (stripped.isEmpty()) {
       return new Failed(Problem.EMPTY, "empty response (" + body.length + " bytes): no feed in it");
     }
-    char first = head.charAt(0);
-    if (first == '{' || first == '[') {
-      return new Failed(Problem.NOT_A_FEED, "the server returned JSON, not an RSS or Atom feed");
+    if (isJson(stripped, contentType)) {
+      return json(url, stripped, sourceLang, notes);
     }
-    if (first != '<') {
+    String head = Bodies.fromFirstTag(stripped);
+    if (head.isEmpty() || head.charAt(0) != '<') {
       return new Failed(
           Problem.NOT_A_FEED,
           "the response is not XML (it starts with '"
               + Text.shorten(Text.fold(head), 40)
-              + "'), so not an RSS or Atom feed");
+              + "'), so not an RSS, Atom or JSON feed");
     }
     if (looksLikeHtml(head)) {
       return feedLink(url, head);
     }
-    if (XmlRepair.hostile(head)) {
-      return new Failed(
-          Problem.HOSTILE,
-          "refused: the document declares XML entities in a DTD,"
-              + " which feeds never need (an entity-expansion or external-entity attack)");
+    return xml(url, head, sourceLang, notes);
+  }
+
+  private static ParseResult xml(URI url, String xml, String sourceLang, List<String> notes) {
+    Doctypes.Verdict doctype = Doctypes.judge(xml);
+    if (doctype.refused()) {
+      return new Failed(Problem.HOSTILE, doctype.refusal());
     }
-    FeedException strictError;
-    try {
-      return new ParseResult.Parsed(convert(read(head), base(url, head), sourceLang, false));
-    } catch (FeedException | IllegalArgumentException e) {
-      strictError = e instanceof FeedException fe ? fe : new FeedException(e.getMessage(), e);
+    boolean dtd = doctype.internalSubset();
+    if (doctype.external()) {
+      notes.add("the external DTD the document names is not fetched");
     }
+    XmlFeedReader.Broken strict;
     try {
-      return new ParseResult.Parsed(
-          convert(read(XmlRepair.repair(head)), base(url, head), sourceLang, true));
-    } catch (FeedException | IllegalArgumentException e) {
-      return new Failed(Problem.MALFORMED, describe(strictError));
+      RawFeed raw = XmlFeedReader.read(xml, url, dtd);
+      return parsed(raw, sourceLang, doctype.external(), false, notes);
+    } catch (XmlFeedReader.NotAFeed e) {
+      return notAFeed(e.getMessage());
+    } catch (XmlFeedReader.Broken e) {
+      strict = e;
+    }
+    String repaired = XmlRepair.repair(xml, doctype);
+    try {
+      RawFeed raw = XmlFeedReader.read(repaired, url, dtd);
+      notes.add("sloppy XML repaired (" + firstLine(strict.getMessage()) + ")");
+      return parsed(raw, sourceLang, true, false, notes);
+    } catch (XmlFeedReader.NotAFeed e) {
+      return notAFeed(e.getMessage());
+    } catch (XmlFeedReader.Broken e) {
+      RawFeed partial = e.partial != null ? e.partial : strict.partial;
+      if (partial == null || partial.entries.isEmpty()) {
+        return new Failed(Problem.MALFORMED, describe(strict, xml.length()));
+      }
+      boolean cut = atEnd(e, repaired.length());
+      notes.add(
+          (cut ? "truncated: the document ends in the middle of entry " : "stopped at entry ")
+              + (partial.entries.size() + 1)
+              + " ("
+              + firstLine(e.getMessage())
+              + "); the "
+              + partial.entries.size()
+              + " complete entries before it are kept");
+      return parsed(partial, sourceLang, true, cut, notes);
     }
   }
 
-  private static SyndFeed read(String xml) throws FeedException {
-    SyndFeedInput input = new SyndFeedInput();
-    input.setAllowDoctypes(false);
-    input.setXmlHealerOn(true);
-    input.setPreserveWireFeed(true);
-    return input.build(new StringReader(xml));
+  /** A document that is no feed, or one refused (nested too deep) with a message saying so. */
+  private static Failed notAFeed(String message) {
+    return new Failed(
+        message.startsWith("refused:") ? Problem.HOSTILE : Problem.NOT_A_FEED, message);
   }
 
-  private static String describe(FeedException e) {
-    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    if (m.contains("Invalid document") || m.contains("not supported")) {
-      return "XML, but neither RSS nor Atom: " + m;
+  private static ParseResult json(URI url, String json, String sourceLang, List<String> notes) {
+    try {
+      return parsed(JsonFeedReader.read(json, url), sourceLang, false, false, notes);
+    } catch (JsonFeedReader.NotAFeed e) {
+      return new Failed(Problem.NOT_A_FEED, e.getMessage());
+    } catch (JsonFeedReader.Broken e) {
+      notes.add(
+          "truncated: the JSON ends after "
+              + e.partial.entries.size()
+              + " complete items ("
+              + firstLine(e.getMessage())
+              + "); they are kept");
+      return parsed(e.partial, sourceLang, true, true, notes);
     }
-    if (m.contains("must start and end within the same entity") || m.contains("Premature end")) {
-      return "truncated or malformed feed: " + m;
+  }
+
+  private static ParseResult parsed(
+      RawFeed raw, String sourceLang, boolean recovered, boolean truncated, List<String> notes) {
+    return new ParseResult.Parsed(Assembler.assemble(raw, sourceLang, recovered, truncated, notes));
+  }
+
+  private static boolean isJson(String text, String contentType) {
+    char first = text.charAt(0);
+    if (first == '{' || first == '[') {
+      return true;
+    }
+    String ct = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+    return ct.contains("json") && first != '<';
+  }
+
+  /** Whether the reader gave up at the very end of the document: it was cut short. */
+  private static boolean atEnd(XmlFeedReader.Broken e, int length) {
+    String m = e.getMessage() == null ? "" : e.getMessage();
+    return e.offset < 0
+        || e.offset >= length - 2
+        || m.contains("must start and end within the same entity")
+        || m.contains("end of file")
+        || m.contains("ends inside");
+  }
+
+  private static String describe(XmlFeedReader.Broken e, int length) {
+    String m = firstLine(e.getMessage());
+    if (atEnd(e, length)) {
+      return "truncated or malformed feed, no complete entry before the cut: " + m;
     }
     return "malformed feed: " + m;
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "unreadable XML";
+    }
+    String t =
+        s.replaceAll(
+            "^ParseError at \\[row,col\\]:\\[(\\d+),(\\d+)\\]\\s*Message:\\s*",
+            "line $1, column $2: ");
+    int nl = t.indexOf('\n');
+    return (nl < 0 ? t : t.substring(0, nl)).strip();
   }
 
   private static boolean looksLikeHtml(String head) {
@@ -127,131 +192,5 @@ public final class FeedParser {
         Problem.NOT_A_FEED,
         "this URL returns an HTML page that links to no feed"
             + " (no <link rel=\"alternate\" type=\"application/rss+xml\">); use type: page with selectors");
-  }
-
-  private static final java.util.regex.Pattern XML_BASE =
-      java.util.regex.Pattern.compile("<feed\\b[^>]*\\bxml:base\\s*=\\s*[\"']([^\"']+)[\"']");
-
-  /** The document's own base: an Atom feed's {@code xml:base}, resolved against the feed URL. */
-  private static URI base(URI url, String xml) {
-    java.util.regex.Matcher m =
-        XML_BASE.matcher(xml.length() > 4096 ? xml.substring(0, 4096) : xml);
-    if (m.find()) {
-      try {
-        return url.resolve(new URI(m.group(1).trim()));
-      } catch (java.net.URISyntaxException | IllegalArgumentException e) {
-        return url;
-      }
-    }
-    return url;
-  }
-
-  private static ParsedFeed convert(SyndFeed feed, URI base, String sourceLang, boolean recovered) {
-    String feedLang = feed.getLanguage();
-    List<ParsedItem> items = new ArrayList<>();
-    for (SyndEntry e : feed.getEntries()) {
-      items.add(item(e, base, feedLang, sourceLang));
-    }
-    return new ParsedFeed(Text.plain(feed.getTitle()), feed.getFeedType(), recovered, items);
-  }
-
-  private static ParsedItem item(SyndEntry e, URI base, String feedLang, String sourceLang) {
-    URI url = CanonicalUrl.of(link(e), base).orElse(null);
-    String title = Text.plain(e.getTitle());
-    String description =
-        e.getDescription() == null ? "" : nullToEmpty(e.getDescription().getValue());
-    StringBuilder content = new StringBuilder();
-    for (SyndContent c : e.getContents()) {
-      content.append(nullToEmpty(c.getValue())).append('\n');
-    }
-    String contentText = Text.plain(content.toString());
-    String summary = Text.plain(description);
-    if (summary.isEmpty()) {
-      summary = Text.shorten(contentText, SUMMARY_FROM_CONTENT);
-    }
-    String html =
-        Text.sanitized(content.length() > 0 ? content.toString() : description, base.toString());
-    Instant published = instant(e.getPublishedDate());
-    Instant updated = instant(e.getUpdatedDate());
-    String guid = guid(e);
-    DCModule dc = (DCModule) e.getModule(DCModule.URI);
-    String itemLang = dc == null ? null : dc.getLanguage();
-    return new ParsedItem(
-        guid,
-        url,
-        title,
-        summary,
-        contentText,
-        html,
-        author(e),
-        published != null ? published : updated,
-        updated,
-        categories(e),
-        Languages.choose(itemLang, feedLang, sourceLang, title + " " + summary));
-  }
-
-  /**
-   * The entry's own id: an RSS guid or an Atom id; null when the feed gives none (Rome would invent
-   * one).
-   */
-  private static String guid(SyndEntry e) {
-    Object wire = e.getWireEntry();
-    String id = null;
-    if (wire instanceof com.rometools.rome.feed.rss.Item item) {
-      id = item.getGuid() == null ? null : item.getGuid().getValue();
-      if (id == null && item.getUri() != null && !item.getUri().equals(item.getLink())) {
-        id = item.getUri(); // RSS 1.0 rdf:about
-      }
-    } else if (wire instanceof com.rometools.rome.feed.atom.Entry entry) {
-      id = entry.getId();
-    } else {
-      id = e.getUri();
-    }
-    return id == null || id.isBlank() ? null : id.trim();
-  }
-
-  private static String link(SyndEntry e) {
-    if (e.getLink() != null && !e.getLink().isBlank()) {
-      return e.getLink();
-    }
-    for (SyndLink l : e.getLinks()) {
-      if (l.getRel() == null || l.getRel().equals("alternate")) {
-        return l.getHref();
-      }
-    }
-    return null;
-  }
-
-  private static String author(SyndEntry e) {
-    Set<String> names = new LinkedHashSet<>();
-    if (e.getAuthor() != null && !e.getAuthor().isBlank()) {
-      names.add(Text.plain(e.getAuthor()));
-    }
-    for (SyndPerson p : e.getAuthors()) {
-      if (p.getName() != null && !p.getName().isBlank()) {
-        names.add(Text.plain(p.getName()));
-      }
-    }
-    names.remove("");
-    return names.isEmpty() ? null : String.join(", ", names);
-  }
-
-  private static List<String> categories(SyndEntry e) {
-    Set<String> out = new LinkedHashSet<>();
-    for (SyndCategory c : e.getCategories()) {
-      String name = Text.plain(c.getName());
-      if (!name.isEmpty()) {
-        out.add(name);
-      }
-    }
-    return List.copyOf(out);
-  }
-
-  private static Instant instant(Date d) {
-    return d == null ? null : d.toInstant();
-  }
-
-  private static String nullToEmpty(String s) {
-    return s == null ? "" : s;
   }
 }

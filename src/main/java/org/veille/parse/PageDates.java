@@ -79,6 +79,11 @@ final class PageDates {
 
   private PageDates() {}
 
+  /** The month number of a French or English month name or abbreviation (lower case), or null. */
+  static Integer month(String name) {
+    return MONTHS.get(name);
+  }
+
   static Optional<Instant> parse(String text, ZoneId zone) {
     if (text == null || text.isBlank()) {
       return Optional.empty();

@@ -3,13 +3,16 @@ package org.veille.schedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.veille.app.Backups;
 import org.veille.app.Context;
 import org.veille.app.Crawl;
+import org.veille.app.DaemonState;
 import org.veille.app.Newsletter;
 import org.veille.config.Config;
 import org.veille.config.ConfigException;
@@ -17,6 +20,7 @@ import org.veille.crawl.CrawlListener;
 import org.veille.crawl.CrawlReport;
 import org.veille.digest.Period;
 import org.veille.mail.SendReport;
+import org.veille.store.Snapshot;
 
 /**
  * {@code veille daemon}'s jobs: the crawl and the newsletter use cases on the cron schedules of
@@ -29,13 +33,14 @@ public final class DaemonJobs {
   private static final Logger log = LoggerFactory.getLogger("veille.daemon");
 
   /** How long a job waits for another writer (a crawl from cron, say) before giving up this run. */
-  static final Duration JOB_LOCK_WAIT = Duration.ofMinutes(10);
+  static final Duration JOB_LOCK_WAIT = Duration.ofMinutes(30);
 
   static final Duration STOP_TIMEOUT = Duration.ofSeconds(25);
 
   private final Context start;
   private volatile Config current;
   private volatile Crawl crawling;
+  private final boolean catchUpAll;
 
   /**
    * Jobs on the config of {@code start}, which must already be loaded and valid.
@@ -43,8 +48,17 @@ public final class DaemonJobs {
    * @throws ConfigException when it is not
    */
   public DaemonJobs(Context start) throws ConfigException {
+    this(start, false);
+  }
+
+  /**
+   * Jobs as {@link #DaemonJobs(Context)}; with {@code catchUpAll}, a newsletter missed before the
+   * daemon's first start in this data folder is caught up too.
+   */
+  public DaemonJobs(Context start, boolean catchUpAll) throws ConfigException {
     this.start = start;
     this.current = start.config();
+    this.catchUpAll = catchUpAll;
   }
 
   /** Runs the daemon until SIGTERM or SIGINT stops it. */
@@ -52,9 +66,9 @@ public final class DaemonJobs {
     var schedule = current.settings().schedule();
     ZoneId zone = current.settings().timezone();
     Instant now = start.now();
-    Daemon daemon =
-        new Daemon(
-            zone,
+    Instant firstStart = DaemonState.firstStart(start.dataDir(), now);
+    List<Daemon.Spec> specs =
+        new java.util.ArrayList<>(
             List.of(
                 new Daemon.Spec(
                     "crawl",
@@ -67,9 +81,15 @@ public final class DaemonJobs {
                     schedule.newsletter(),
                     this::newsletter,
                     () -> {},
-                    () -> newsletterOwed(schedule.newsletter()))),
-            start.dataDir().resolve("daemon.json"),
-            start.clock());
+                    () -> newsletterOwed(schedule.newsletter(), firstStart))));
+    current
+        .settings()
+        .backup()
+        .cron()
+        .ifPresent(
+            cron ->
+                specs.add(new Daemon.Spec("backup", cron, this::backup, () -> {}, () -> false)));
+    Daemon daemon = new Daemon(zone, specs, start.dataDir().resolve("daemon.json"), start.clock());
     stopOnSignals(daemon);
     daemon.start();
     try {
@@ -137,6 +157,16 @@ public final class DaemonJobs {
     return r.sources() + " sources: " + r.counts();
   }
 
+  /**
+   * A scheduled backup into settings.backup.dir, the oldest beyond settings.backup.keep deleted.
+   */
+  private String backup() throws Exception {
+    Context ctx = context();
+    var b = ctx.config().settings().backup();
+    Snapshot s = new Backups(ctx).backupAndRotate(b.folder(ctx.dataDir()), b.keep());
+    return s.file() + ": " + s.summary();
+  }
+
   private void stopCrawl() {
     Crawl c = crawling;
     if (c != null) {
@@ -147,25 +177,44 @@ public final class DaemonJobs {
   private String newsletter() throws Exception {
     Context ctx = context();
     Period period = Period.lastCompletedWeek(ctx.now(), ctx.config().settings().timezone());
-    SendReport r =
-        new Newsletter(ctx).send(period, JOB_LOCK_WAIT, why -> log.info("newsletter: {}", why));
-    String summary =
-        String.format(
-            "week %s: %d sent, %d already sent, %d failed, %d still owed",
-            r.week(),
-            r.count(SendReport.Outcome.SENT),
-            r.count(SendReport.Outcome.ALREADY_SENT),
-            r.count(SendReport.Outcome.FAILED) + r.count(SendReport.Outcome.ALREADY_FAILED),
-            r.count(SendReport.Outcome.PENDING));
-    if (r.incomplete()) {
-      StringBuilder sb = new StringBuilder(summary);
+    List<Newsletter.Run> runs =
+        new Newsletter(ctx)
+            .send(period, null, JOB_LOCK_WAIT, why -> log.info("newsletter: {}", why), false, true);
+    List<String> summaries = new ArrayList<>();
+    StringBuilder problems = new StringBuilder();
+    for (Newsletter.Run run : runs) {
+      String id = run.audience().id();
+      run.notes().forEach(n -> log.info("newsletter {} {}: {}", id, run.week(), n));
+      String name = runs.size() == 1 ? "" : id + ": ";
+      if (run.outcome() == Newsletter.Outcome.HELD) {
+        summaries.add(name + "held, not approved");
+        continue;
+      }
+      if (run.outcome() == Newsletter.Outcome.NO_LETTER) {
+        summaries.add(name + "no letter");
+        continue;
+      }
+      SendReport r = run.report();
+      summaries.add(
+          String.format(
+              "%s%d sent, %d already sent, %d failed, %d still owed%s",
+              name,
+              r.count(SendReport.Outcome.SENT),
+              r.count(SendReport.Outcome.ALREADY_SENT),
+              r.count(SendReport.Outcome.FAILED) + r.count(SendReport.Outcome.ALREADY_FAILED),
+              r.count(SendReport.Outcome.PENDING),
+              r.unknown().isEmpty() ? "" : ", " + r.unknown().size() + " delivery unknown"));
       r.lines().stream()
           .filter(
               l ->
                   l.outcome() == SendReport.Outcome.PENDING
-                      || l.outcome() == SendReport.Outcome.FAILED)
-          .forEach(l -> sb.append("; ").append(l.recipient()).append(": ").append(l.error()));
-      throw new IllegalStateException(sb.toString());
+                      || l.outcome() == SendReport.Outcome.FAILED
+                      || l.outcome() == SendReport.Outcome.UNKNOWN)
+          .forEach(l -> problems.append("; ").append(l.recipient()).append(": ").append(l.error()));
+    }
+    String summary = "week " + period.name() + ": " + String.join("; ", summaries);
+    if (problems.length() > 0) {
+      throw new IllegalStateException(summary + problems);
     }
     return summary;
   }
@@ -178,12 +227,23 @@ public final class DaemonJobs {
     }
   }
 
-  /** The newsletter of the last scheduled run is owed to someone: it was missed. */
-  private boolean newsletterOwed(String cron) {
+  /**
+   * The newsletter of the last scheduled run is owed to someone: it was missed. A run scheduled
+   * before the daemon's first start here was not missed by it (unless told to catch up all).
+   */
+  private boolean newsletterOwed(String cron, Instant firstStart) {
     try {
       ZoneId zone = current.settings().timezone();
       Optional<Instant> fire = Catchup.lastFire(cron, zone, start.now());
       if (fire.isEmpty()) {
+        return false;
+      }
+      if (!catchUpAll && fire.get().isBefore(firstStart)) {
+        log.info(
+            "newsletter: the run of {} came before this daemon's first start here ({}); not"
+                + " catching it up (start with --catch-up to send it)",
+            fire.get(),
+            firstStart);
         return false;
       }
       String week = Period.lastCompletedWeek(fire.get(), zone).name();

@@ -61,10 +61,28 @@ public record FetchRecord(
   }
 
   /**
-   * What was recognised: the feed's own title (nullable), the format parsed ({@code rss_2.0},
-   * {@code atom_1.0}, {@code html-page}…), and whether the lenient second pass was needed.
+   * What was recognised: the feed's own title, site link and language (each nullable), the format
+   * parsed ({@code rss_2.0}, {@code atom_1.0}, {@code json_1.1}, {@code html-page}…), whether the
+   * lenient second pass was needed, whether the document was cut short (only the entries before the
+   * cut were read), and the parser's notes on what it repaired or left out.
    */
-  public record Feed(String title, String format, boolean recovered) {}
+  public record Feed(
+      String title,
+      String format,
+      boolean recovered,
+      String link,
+      String language,
+      boolean truncated,
+      List<String> notes) {
+    public Feed {
+      notes = List.copyOf(notes);
+    }
+
+    /** A feed with nothing to say beyond its title and format. */
+    public Feed(String title, String format, boolean recovered) {
+      this(title, format, recovered, null, null, false, List.of());
+    }
+  }
 
   /**
    * What went wrong: the message for the user, whether a page's selector found nothing, and how

@@ -15,14 +15,32 @@ import java.util.function.Consumer;
 final class ItemReader {
   private ItemReader() {}
 
+  /** Items in the cluster of item {@code i} (1 outside a cluster). */
+  static final String CLUSTER_SIZE =
+      "CASE WHEN i.cluster IS NULL THEN 1 ELSE (SELECT COUNT(*) FROM items m WHERE m.cluster = i.cluster) END";
+
+  /** The sources of all items of the cluster of {@code i}, in the order they carried the story. */
+  static final String CLUSTER_SOURCES =
+      "CASE WHEN i.cluster IS NULL THEN NULL ELSE (SELECT group_concat(source_id, char(10)) FROM (SELECT s.source_id FROM items m JOIN item_sources s ON s.item_id = m.id WHERE m.cluster = i.cluster ORDER BY s.first_seen, s.rowid)) END";
+
   private static final String ITEM_COLUMNS =
       """
       i.id, i.title, i.url, i.source_id,
       (SELECT group_concat(source_id, char(10)) FROM (SELECT source_id FROM item_sources s WHERE s.item_id = i.id ORDER BY s.first_seen, s.rowid)),
       COALESCE(i.published, i.first_seen), i.lang,
       (SELECT group_concat(topic_id, char(10)) FROM item_topics t WHERE t.item_id = i.id),
-      i.guid, i.updated, i.author, i.summary, i.content_text, i.first_seen, i.categories
-      """;
+      i.guid, i.updated, i.author, i.summary, i.content_text, i.first_seen, i.categories,
+      (SELECT src.feed_title FROM sources src WHERE src.id = i.source_id),
+      """
+          + PlaceRows.COLUMN
+          + ",\n"
+          + CallRows.COLUMN
+          + ", "
+          + ArticleRows.COLUMNS
+          + ", i.cluster, "
+          + CLUSTER_SIZE
+          + ", "
+          + CLUSTER_SOURCES;
 
   static Optional<StoredItem> item(Connection c, String id) throws SQLException {
     try (PreparedStatement ps =
@@ -72,17 +90,24 @@ final class ItemReader {
   static void forEachIndexable(Connection c, Consumer<IndexableItem> sink) throws SQLException {
     // A merge join of three scans in id order, cheaper than a correlated subquery per item.
     String items =
-        "SELECT id, title, summary, content_text, lang, author, COALESCE(published, first_seen) FROM items ORDER BY id";
+        "SELECT id, title, summary, content_text, lang, author, COALESCE(published, first_seen), "
+            + CallRows.COLUMN
+            + ", cluster FROM items i ORDER BY id";
     try (Statement a = c.createStatement();
         Statement b = c.createStatement();
         Statement t = c.createStatement();
+        Statement p = c.createStatement();
         ResultSet rs = a.executeQuery(items);
         ResultSet src =
             b.executeQuery("SELECT item_id, source_id FROM item_sources ORDER BY item_id");
         ResultSet top =
-            t.executeQuery("SELECT item_id, topic_id FROM item_topics ORDER BY item_id")) {
+            t.executeQuery("SELECT item_id, topic_id FROM item_topics ORDER BY item_id");
+        ResultSet pla =
+            p.executeQuery(
+                "SELECT item_id, kind, code, name FROM item_places ORDER BY item_id, position")) {
       boolean moreSources = src.next();
       boolean moreTopics = top.next();
+      boolean morePlaces = pla.next();
       while (rs.next()) {
         String id = rs.getString(1);
         List<String> sources = new ArrayList<>(2);
@@ -99,6 +124,13 @@ final class ItemReader {
           }
           moreTopics = top.next();
         }
+        PlaceRows.Accumulator places = new PlaceRows.Accumulator();
+        while (morePlaces && pla.getString(1).compareTo(id) <= 0) {
+          if (pla.getString(1).equals(id)) {
+            places.add(pla.getString(2), pla.getString(3), pla.getString(4));
+          }
+          morePlaces = pla.next();
+        }
         sink.accept(
             new IndexableItem(
                 id,
@@ -109,7 +141,10 @@ final class ItemReader {
                 rs.getString(6),
                 Instant.ofEpochMilli(rs.getLong(7)),
                 sources,
-                topics));
+                topics,
+                places.places(),
+                CallRows.decode(rs.getString(8)),
+                rs.getString(9)));
       }
     }
   }
@@ -130,7 +165,56 @@ final class ItemReader {
         rs.getString(12),
         rs.getString(13),
         Sql.instant(rs, 14),
-        Sql.lines(rs.getString(15)));
+        Sql.lines(rs.getString(15)),
+        rs.getString(16),
+        PlaceRows.decode(rs.getString(17)),
+        CallRows.decode(rs.getString(18)),
+        rs.getString(19),
+        fullTextLine(rs.getString(20), rs.getString(21)),
+        rs.getString(22),
+        rs.getInt(23),
+        Sql.lines(rs.getString(24)).stream().distinct().toList());
+  }
+
+  private static String fullTextLine(String status, String reason) {
+    if (status == null) {
+      return null;
+    }
+    FullText.Status s = FullText.Status.of(status);
+    return FullText.notFetched(s, reason).line();
+  }
+
+  static List<StoredItem> calls(Connection c) throws SQLException {
+    List<StoredItem> out = new ArrayList<>();
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT "
+                    + ITEM_COLUMNS
+                    + " FROM items i WHERE i.id IN (SELECT item_id FROM item_calls)");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(storedItem(rs));
+      }
+    }
+    return out;
+  }
+
+  /** The items of cluster {@code cluster}, in the order they were first seen. */
+  static List<StoredItem> cluster(Connection c, String cluster) throws SQLException {
+    List<StoredItem> out = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT "
+                + ITEM_COLUMNS
+                + " FROM items i WHERE i.cluster = ? ORDER BY i.first_seen, i.id")) {
+      ps.setString(1, cluster);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(storedItem(rs));
+        }
+      }
+    }
+    return out;
   }
 
   static List<StoredItem> items(Connection c, java.util.Collection<String> ids)

@@ -32,6 +32,24 @@ public interface ItemStore {
    */
   List<StoredItem> ofPeriod(Instant from, Instant to, Duration maxAge);
 
+  /**
+   * What is stored of {@code items} as source {@code sourceId} gives them (by its item key, else by
+   * URL), in their order; empty for an item not stored yet.
+   */
+  List<Optional<KnownItem>> known(String sourceId, List<org.veille.parse.ParsedItem> items);
+
+  /**
+   * The article text stored for item {@code id} (status fetched, its text, HTML and validators),
+   * empty when its content is not a fetched article.
+   */
+  Optional<FullText> article(String id);
+
+  /** Every item that is a call for projects, in no particular order. */
+  List<StoredItem> calls();
+
   /** How many items are stored. */
   long count();
+
+  /** The items of near-duplicate cluster {@code cluster}, first seen first (empty: no such one). */
+  List<StoredItem> cluster(String cluster);
 }

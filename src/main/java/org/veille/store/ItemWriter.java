@@ -9,17 +9,25 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.veille.cluster.ClusterRule;
 import org.veille.parse.ParsedItem;
 
-/** Writes one source's items, recognising those already stored (same source key or same URL). */
-final class ItemWriter {
+/**
+ * Writes one source's items, recognising those already stored (same source key or same URL). Each
+ * statement is prepared once per source and reused for every item; {@link #close} releases them.
+ */
+final class ItemWriter implements AutoCloseable {
   private final Connection c;
+  private final Map<String, PreparedStatement> statements = new HashMap<>();
   private final String sourceId;
   private final long now;
   private final List<String> changed = new ArrayList<>();
+  private final ClusterWriter clusters;
   private int added;
   private int updated;
 
@@ -27,6 +35,50 @@ final class ItemWriter {
     this.c = c;
     this.sourceId = sourceId;
     this.now = at.toEpochMilli();
+    this.clusters = new ClusterWriter(c, ClusterRule.DEFAULT);
+  }
+
+  /** The statement of {@code sql}, prepared on first use, its parameters cleared. */
+  private PreparedStatement statement(String sql) throws SQLException {
+    PreparedStatement ps = statements.get(sql);
+    if (ps == null) {
+      ps = c.prepareStatement(sql);
+      statements.put(sql, ps);
+    } else {
+      ps.clearParameters();
+    }
+    return ps;
+  }
+
+  private Optional<String> queryString(String sql, String... args) throws SQLException {
+    PreparedStatement ps = statement(sql);
+    for (int i = 0; i < args.length; i++) {
+      ps.setString(i + 1, args[i]);
+    }
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    SQLException first = null;
+    for (PreparedStatement ps : statements.values()) {
+      try {
+        ps.close();
+      } catch (SQLException e) {
+        first = first == null ? e : first;
+      }
+    }
+    statements.clear();
+    try {
+      clusters.close();
+    } catch (SQLException e) {
+      first = first == null ? e : first;
+    }
+    if (first != null) {
+      throw first;
+    }
   }
 
   /** What was written so far: new and updated items, and the ids to index again. */
@@ -39,22 +91,35 @@ final class ItemWriter {
     List<String> topics = enriched.topics();
     String key = key(item);
     Optional<String> known =
-        Sql.queryString(
-            c,
-            "SELECT item_id FROM item_sources WHERE source_id = ? AND item_key = ?",
-            sourceId,
-            key);
+        queryString(
+            "SELECT item_id FROM item_sources WHERE source_id = ? AND item_key = ?", sourceId, key);
+    FullText ft = enriched.fulltext();
     if (known.isPresent()) {
       if (updateIfChanged(known.get(), item)) {
         setTopics(known.get(), topics);
+        PlaceRows.write(c, known.get(), enriched.places());
+        CallRows.write(c, known.get(), enriched.call());
+        if (ft != null) {
+          ArticleRows.write(c, known.get(), ft, false);
+        }
+      } else if (ft != null
+          && (ft.status() == FullText.Status.FETCHED || ft.status() == FullText.Status.FAILED)
+          && ft.attempts() > 0) {
+        // a retry of an unchanged item's article (or a teaser fetched once its turn came)
+        ArticleRows.write(c, known.get(), ft, true);
+        if (ft.status() == FullText.Status.FETCHED) {
+          setTopics(known.get(), topics);
+          PlaceRows.write(c, known.get(), enriched.places());
+          CallRows.write(c, known.get(), enriched.call());
+          updated++;
+          changed.add(known.get());
+        }
       }
       return;
     }
     String url = item.url() == null ? null : item.url().toString();
     Optional<String> sameUrl =
-        url == null
-            ? Optional.empty()
-            : Sql.queryString(c, "SELECT id FROM items WHERE url = ?", url);
+        url == null ? Optional.empty() : queryString("SELECT id FROM items WHERE url = ?", url);
     if (sameUrl.isPresent()) {
       link(sameUrl.get(), key);
       markUnindexed(sameUrl.get()); // its list of sources changed
@@ -62,30 +127,45 @@ final class ItemWriter {
       return;
     }
     String id = newId(url != null ? url : sourceId + "\n" + key);
-    insert(id, item);
+    ClusterWriter.Placement placement = null;
+    if (enriched.signature() != null) {
+      Instant at = item.published() == null ? Instant.ofEpochMilli(now) : item.published();
+      placement = clusters.place(sourceId, at, enriched.signature());
+    }
+    insert(id, item, placement);
+    if (ft != null) {
+      ArticleRows.write(c, id, ft, false);
+    }
     link(id, key);
     setTopics(id, topics);
+    PlaceRows.write(c, id, enriched.places());
+    if (enriched.call().isCall()) {
+      CallRows.write(c, id, enriched.call());
+    }
     added++;
     changed.add(id);
+    if (placement != null) {
+      clusters.record(id, placement).ifPresent(changed::add);
+    }
   }
 
   /** Updates a known item whose title or summary changed; true if it did. */
   private boolean updateIfChanged(String id, ParsedItem item) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT title, summary, source_id FROM items WHERE id = ?")) {
-      ps.setString(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next() || !rs.getString(3).equals(sourceId)) {
-          return false; // only the source that first brought an article gives its text
-        }
-        if (rs.getString(1).equals(item.title()) && rs.getString(2).equals(item.summary())) {
-          return false;
-        }
+    PreparedStatement select =
+        statement("SELECT title, summary, source_id FROM items WHERE id = ?");
+    select.setString(1, id);
+    try (ResultSet rs = select.executeQuery()) {
+      if (!rs.next() || !rs.getString(3).equals(sourceId)) {
+        return false; // only the source that first brought an article gives its text
+      }
+      if (rs.getString(1).equals(item.title()) && rs.getString(2).equals(item.summary())) {
+        return false;
       }
     }
     String sql =
         "UPDATE items SET title = ?, summary = ?, content_text = ?, content_html = ?, author = ?, updated = ?, categories = ?, changed_at = ?, indexed = 0 WHERE id = ?";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
+    {
+      PreparedStatement ps = statement(sql);
       ps.setString(1, item.title());
       ps.setString(2, item.summary());
       ps.setString(3, item.contentText());
@@ -103,32 +183,34 @@ final class ItemWriter {
   }
 
   private void setTopics(String id, List<String> topics) throws SQLException {
-    try (PreparedStatement del = c.prepareStatement("DELETE FROM item_topics WHERE item_id = ?")) {
-      del.setString(1, id);
-      del.executeUpdate();
+    PreparedStatement del = statement("DELETE FROM item_topics WHERE item_id = ?");
+    del.setString(1, id);
+    del.executeUpdate();
+    if (topics.isEmpty()) {
+      return;
     }
-    try (PreparedStatement ins =
-        c.prepareStatement("INSERT OR IGNORE INTO item_topics (item_id, topic_id) VALUES (?, ?)")) {
-      for (String t : topics) {
-        ins.setString(1, id);
-        ins.setString(2, t);
-        ins.addBatch();
-      }
-      ins.executeBatch();
+    PreparedStatement ins =
+        statement("INSERT OR IGNORE INTO item_topics (item_id, topic_id) VALUES (?, ?)");
+    for (String t : topics) {
+      ins.setString(1, id);
+      ins.setString(2, t);
+      ins.executeUpdate();
     }
   }
 
   private void markUnindexed(String id) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE items SET indexed = 0 WHERE id = ?")) {
-      ps.setString(1, id);
-      ps.executeUpdate();
-    }
+    PreparedStatement ps = statement("UPDATE items SET indexed = 0 WHERE id = ?");
+    ps.setString(1, id);
+    ps.executeUpdate();
   }
 
-  private void insert(String id, ParsedItem item) throws SQLException {
+  /** Inserts a new item, with its signature and cluster when {@code placement} is not null. */
+  private void insert(String id, ParsedItem item, ClusterWriter.Placement placement)
+      throws SQLException {
     String sql =
-        "INSERT INTO items (id, url, guid, title, summary, content_text, content_html, author, published, updated, first_seen, changed_at, lang, categories, source_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
+        "INSERT INTO items (id, url, guid, title, summary, content_text, content_html, author, published, updated, first_seen, changed_at, lang, categories, source_id, signature, cluster) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    {
+      PreparedStatement ps = statement(sql);
       ps.setString(1, id);
       ps.setString(2, item.url() == null ? null : item.url().toString());
       ps.setString(3, item.guid());
@@ -144,6 +226,8 @@ final class ItemWriter {
       ps.setString(13, item.lang());
       ps.setString(14, String.join("\n", item.categories()));
       ps.setString(15, sourceId);
+      ps.setBytes(16, placement == null ? null : placement.signature().bytes());
+      ps.setString(17, placement == null ? null : placement.cluster());
       ps.executeUpdate();
     }
   }
@@ -151,7 +235,8 @@ final class ItemWriter {
   private void link(String itemId, String key) throws SQLException {
     String sql =
         "INSERT OR IGNORE INTO item_sources (source_id, item_key, item_id, first_seen) VALUES (?,?,?,?)";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
+    {
+      PreparedStatement ps = statement(sql);
       ps.setString(1, sourceId);
       ps.setString(2, key);
       ps.setString(3, itemId);
@@ -163,7 +248,7 @@ final class ItemWriter {
   private String newId(String seed) throws SQLException {
     for (int salt = 0; ; salt++) {
       String id = hash(salt == 0 ? seed : seed + "\n" + salt).substring(0, 12);
-      if (Sql.queryString(c, "SELECT id FROM items WHERE id = ?", id).isEmpty()) {
+      if (queryString("SELECT id FROM items WHERE id = ?", id).isEmpty()) {
         return id;
       }
     }

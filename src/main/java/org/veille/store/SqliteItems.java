@@ -57,6 +57,27 @@ final class SqliteItems implements ItemStore {
   }
 
   @Override
+  public List<StoredItem> cluster(String cluster) {
+    return db.read("read cluster " + cluster, c -> ItemReader.cluster(c, cluster));
+  }
+
+  @Override
+  public List<Optional<KnownItem>> known(String sourceId, List<org.veille.parse.ParsedItem> items) {
+    return db.read(
+        "read the stored items of source " + sourceId, c -> ArticleRows.known(c, sourceId, items));
+  }
+
+  @Override
+  public Optional<FullText> article(String id) {
+    return db.read("read the article of item " + id, c -> ArticleRows.article(c, id));
+  }
+
+  @Override
+  public List<StoredItem> calls() {
+    return db.read("read the calls for projects", ItemReader::calls);
+  }
+
+  @Override
   public long count() {
     return db.read("count items", c -> Sql.queryLong(c, "SELECT COUNT(*) FROM items"));
   }

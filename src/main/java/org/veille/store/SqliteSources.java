@@ -94,7 +94,11 @@ final class SqliteSources implements SourceStore {
           etag = CASE WHEN ? THEN ? ELSE etag END,
           last_modified = CASE WHEN ? THEN ? ELSE last_modified END,
           feed_url = COALESCE(?, feed_url),
-          feed_title = COALESCE(?, feed_title)
+          feed_title = COALESCE(?, feed_title),
+          feed_link = COALESCE(?, feed_link),
+          feed_language = COALESCE(?, feed_language),
+          feed_truncated = CASE WHEN ? THEN ? ELSE feed_truncated END,
+          feed_notes = CASE WHEN ? THEN ? ELSE feed_notes END
         WHERE id = ?
         """;
     FetchRecord.Transfer t = r.transfer();
@@ -115,7 +119,18 @@ final class SqliteSources implements SourceStore {
       ps.setString(13, t.lastModified());
       ps.setString(14, t.discoveredFeedUrl());
       ps.setString(15, r.feedInfo().map(FetchRecord.Feed::title).orElse(null));
-      ps.setString(16, r.sourceId());
+      ps.setString(16, r.feedInfo().map(FetchRecord.Feed::link).orElse(null));
+      ps.setString(17, r.feedInfo().map(FetchRecord.Feed::language).orElse(null));
+      boolean parsed = r.feedInfo().isPresent();
+      ps.setBoolean(18, parsed);
+      ps.setBoolean(19, r.feedInfo().map(FetchRecord.Feed::truncated).orElse(false));
+      ps.setBoolean(20, parsed);
+      ps.setString(
+          21,
+          r.feedInfo()
+              .map(f -> f.notes().isEmpty() ? null : String.join("\n", f.notes()))
+              .orElse(null));
+      ps.setString(22, r.sourceId());
       if (ps.executeUpdate() != 1) {
         throw new StoreException("unknown source '" + r.sourceId() + "' (call sync first)");
       }
@@ -184,7 +199,11 @@ final class SqliteSources implements SourceStore {
         """
         SELECT s.id, COALESCE(s.name, s.feed_title, s.id), s.type, s.url, s.last_fetch_at, s.last_status,
           s.last_error, (SELECT COUNT(*) FROM item_sources i WHERE i.source_id = s.id),
-          s.consecutive_failures, s.next_attempt_at, s.broken_selector
+          s.consecutive_failures, s.next_attempt_at, s.broken_selector,
+          s.feed_title, s.feed_link, s.feed_language, s.feed_truncated, s.feed_notes,
+          (SELECT COUNT(*) FROM items i WHERE i.source_id = s.id AND i.content_source = 'article'),
+          (SELECT COUNT(*) FROM items i WHERE i.source_id = s.id AND i.fulltext_status = 'failed'),
+          (SELECT i.fulltext_reason FROM items i WHERE i.source_id = s.id AND i.fulltext_status = 'failed' ORDER BY i.changed_at DESC LIMIT 1)
         FROM sources s ORDER BY s.id
         """;
     return db.read(
@@ -206,7 +225,14 @@ final class SqliteSources implements SourceStore {
                       rs.getLong(8),
                       rs.getInt(9),
                       Sql.instant(rs, 10),
-                      rs.getBoolean(11)));
+                      rs.getBoolean(11),
+                      new SourceStatus.FeedInfo(
+                          rs.getString(12),
+                          rs.getString(13),
+                          rs.getString(14),
+                          rs.getBoolean(15),
+                          Sql.lines(rs.getString(16))),
+                      new SourceStatus.Articles(rs.getLong(17), rs.getLong(18), rs.getString(19))));
             }
           }
           return out;

@@ -3,13 +3,17 @@ package org.veille.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import org.sqlite.SQLiteConfig;
 
 /**
  * {@link Store} on one SQLite file in WAL mode with foreign keys on. Readers in other processes see
@@ -23,6 +27,8 @@ public final class SqliteStore implements Store {
   private final SqliteItems items;
   private final SqliteLedger ledger;
   private final SqliteIndexMarks marks;
+  private final SqliteDrafts drafts;
+  private final SqliteArchive letters;
 
   private SqliteStore(SqliteDb db) {
     this.db = db;
@@ -30,10 +36,17 @@ public final class SqliteStore implements Store {
     this.items = new SqliteItems(db);
     this.ledger = new SqliteLedger(db);
     this.marks = new SqliteIndexMarks(db);
+    this.drafts = new SqliteDrafts(db);
+    this.letters = new SqliteArchive(db);
   }
 
   /** Opens (creating if needed) the store at {@code file} and brings its schema up to date. */
   public static SqliteStore open(Path file) {
+    return open(file, new Properties());
+  }
+
+  /** Opens with extra connection properties (SQLite pragmas by name), for tests of limits. */
+  static SqliteStore open(Path file, Properties extra) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
     } catch (IOException e) {
@@ -44,6 +57,7 @@ public final class SqliteStore implements Store {
       // Write transactions start IMMEDIATE: a deferred one that read first could not be upgraded
       // while another connection writes, and would fail at once instead of waiting its turn.
       Properties props = new Properties();
+      props.putAll(extra);
       props.setProperty("transaction_mode", "IMMEDIATE");
       Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), props);
       try (Statement s = c.createStatement()) {
@@ -51,16 +65,62 @@ public final class SqliteStore implements Store {
         s.execute("PRAGMA journal_mode = WAL");
         s.execute("PRAGMA synchronous = NORMAL");
         s.execute("PRAGMA foreign_keys = ON");
+        // The band keys of clusters are random keys: a crawl's save touches a page of item_bands
+        // per key. A page cache that holds the table (SQLite's default is 2 MB) spares rereading
+        // those pages, and a checkpoint every 10 000 WAL pages (SQLite's default is 1 000, about
+        // one save of 25 items) copies a page rewritten by many saves once, not at every save.
+        s.execute("PRAGMA cache_size = -32768");
+        s.execute("PRAGMA wal_autocheckpoint = 10000");
+        s.execute("PRAGMA journal_size_limit = 67108864");
       }
+      backUpBeforeUpgrade(c, file);
       Migrations.apply(c);
       return new SqliteStore(new SqliteDb(file, c));
     } catch (SQLException e) {
-      throw new StoreException("cannot open store " + file + ": " + e.getMessage(), e);
+      StoreException failure = Sql.failure(file, "open", e);
+      throw failure.kind() == StoreException.Kind.OTHER
+          ? new StoreException("cannot open store " + file + ": " + e.getMessage(), e)
+          : failure;
+    }
+  }
+
+  /**
+   * Before a schema migration, a copy of the store as it was, in {@code backups/} beside it: an
+   * upgrade that goes wrong can be undone with {@code veille restore}. Taken once per version.
+   */
+  private static void backUpBeforeUpgrade(Connection c, Path file) throws SQLException {
+    int version = (int) Sql.queryLong(c, "PRAGMA user_version");
+    if (version == 0 || version >= Migrations.latest()) {
+      return;
+    }
+    Path copy =
+        file.toAbsolutePath()
+            .getParent()
+            .resolve("backups")
+            .resolve("veille-schema-" + version + "-before-upgrade.db");
+    if (Files.exists(copy)) {
+      return;
+    }
+    try {
+      Files.createDirectories(copy.getParent());
+    } catch (IOException e) {
+      throw new SQLException("cannot create " + copy.getParent() + ": " + e.getMessage(), e);
+    }
+    try (Statement s = c.createStatement()) {
+      s.execute("VACUUM INTO '" + copy.toString().replace("'", "''") + "'");
+    } catch (SQLException e) {
+      if (!Files.exists(copy)) { // another process opening the store at once made it
+        throw e;
+      }
     }
   }
 
   public Path file() {
     return db.file();
+  }
+
+  SqliteDb db() {
+    return db;
   }
 
   @Override
@@ -84,15 +144,27 @@ public final class SqliteStore implements Store {
   }
 
   @Override
+  public EditorialStore drafts() {
+    return drafts;
+  }
+
+  @Override
+  public LetterArchive letters() {
+    return letters;
+  }
+
+  @Override
   public SaveResult saveFetch(FetchRecord r) {
     return db.write(
         "store what " + r.sourceId() + " gave",
         c -> {
-          ItemWriter writer = new ItemWriter(c, r.sourceId(), r.at());
-          for (EnrichedItem item : r.items()) {
-            writer.save(item);
+          SaveResult saved;
+          try (ItemWriter writer = new ItemWriter(c, r.sourceId(), r.at())) {
+            for (EnrichedItem item : r.items()) {
+              writer.save(item);
+            }
+            saved = writer.result();
           }
-          SaveResult saved = writer.result();
           SqliteSources.recordFetch(c, r, saved);
           return saved;
         });
@@ -109,6 +181,143 @@ public final class SqliteStore implements Store {
           Instant lastCrawl = last.map(v -> Instant.ofEpochMilli(Long.parseLong(v))).orElse(null);
           return new StoreStats(sourceCount, itemCount, bytesOnDisk(), lastCrawl);
         });
+  }
+
+  @Override
+  public Snapshot backup(Path target) {
+    Path file = target.toAbsolutePath();
+    if (Files.exists(file)) {
+      throw new StoreException(file + " already exists; give a new file name (nothing written)");
+    }
+    Path part = file.resolveSibling(file.getFileName() + ".part");
+    try {
+      Files.createDirectories(file.getParent());
+      Files.deleteIfExists(part);
+    } catch (IOException e) {
+      throw new StoreException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+    // VACUUM INTO reads the store in one transaction: a consistent copy while crawls write
+    db.read(
+        "back up to " + file,
+        c -> {
+          try (Statement s = c.createStatement()) {
+            s.execute("VACUUM INTO '" + part.toString().replace("'", "''") + "'");
+          }
+          return null;
+        });
+    try {
+      Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new StoreException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+    return inspect(file);
+  }
+
+  /**
+   * Checks a backup file without changing it: a SQLite database, intact, of a Veille schema this
+   * version can read.
+   *
+   * @throws StoreException naming the file and what is wrong with it
+   */
+  public static Snapshot inspect(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new StoreException("no backup file " + file);
+    }
+    SQLiteConfig cfg = new SQLiteConfig();
+    cfg.setReadOnly(true);
+    try (Connection c = cfg.createConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
+      String verdict = Sql.queryString(c, "PRAGMA quick_check(1)").orElse("");
+      if (!verdict.equals("ok")) {
+        throw new StoreException(file + " is damaged (SQLite's check says: " + verdict + ")");
+      }
+      int schema = (int) Sql.queryLong(c, "PRAGMA user_version");
+      if (schema == 0) {
+        throw new StoreException(file + " is a SQLite database but not a Veille store");
+      }
+      if (schema > Migrations.latest()) {
+        throw new StoreException(
+            file
+                + " was written by a newer Veille (schema "
+                + schema
+                + ", this one reads up to "
+                + Migrations.latest()
+                + "); upgrade Veille first");
+      }
+      return new Snapshot(
+          file.toAbsolutePath(),
+          schema,
+          rows(c, "sources"),
+          rows(c, "items"),
+          rows(c, "deliveries") + rows(c, "letter_deliveries"), // the ledger, before and after
+          // it was keyed by audience (schema 6)
+          Files.size(file));
+    } catch (SQLException e) {
+      throw new StoreException(
+          file
+              + (Sql.resultCode(e).startsWith("SQLITE_NOTADB")
+                  ? " is not a Veille backup (not a SQLite database)"
+                  : " cannot be read as a Veille backup: " + e.getMessage()),
+          e);
+    } catch (IOException e) {
+      throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The rows of {@code table}, 0 when the schema has no such table. */
+  private static long rows(Connection c, String table) throws SQLException {
+    boolean exists =
+        Sql.queryString(
+                c, "SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?", table)
+            .isPresent();
+    return exists ? Sql.queryLong(c, "SELECT COUNT(*) FROM " + table) : 0;
+  }
+
+  /**
+   * Puts the backup {@code snapshot} in place as the store file {@code dbFile} (which must not
+   * exist), after {@link #inspect checking} it; the schema is brought up to date when it is opened.
+   */
+  public static Snapshot restore(Path snapshot, Path dbFile) {
+    Snapshot checked = inspect(snapshot);
+    Path part = dbFile.resolveSibling(dbFile.getFileName() + ".part");
+    try {
+      Files.createDirectories(dbFile.toAbsolutePath().getParent());
+      Files.copy(snapshot, part, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(part, dbFile, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new StoreException("cannot restore into " + dbFile + ": " + e.getMessage(), e);
+    }
+    return checked;
+  }
+
+  @Override
+  public SaveResult importItems(String sourceId, List<EnrichedItem> items, Instant at) {
+    return db.write(
+        "import items of " + sourceId,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO sources (id, name, url, type) VALUES (?, ?, ?, 'imported')"
+                      + " ON CONFLICT(id) DO NOTHING")) {
+            ps.setString(1, sourceId);
+            ps.setString(2, sourceId);
+            ps.setString(3, "imported:" + sourceId);
+            ps.executeUpdate();
+          }
+          ItemWriter writer = new ItemWriter(c, sourceId, at);
+          for (EnrichedItem item : items) {
+            writer.save(item);
+          }
+          return writer.result();
+        });
+  }
+
+  @Override
+  public void check() {
+    String verdict =
+        db.read("check the store", c -> Sql.queryString(c, "PRAGMA quick_check(1)").orElse(""));
+    if (!verdict.equals("ok")) {
+      throw Sql.damaged(db.file(), "SQLite's check says: " + verdict, null);
+    }
   }
 
   private long bytesOnDisk() {

@@ -1,11 +1,16 @@
 package org.veille.store;
 
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
 /**
  * The store of the watch, the source of truth, as the aggregates it holds: {@link #sources()}
  * (config mirror, fetch state and log, crawl runs), {@link #items()}, the newsletter's {@link
- * #ledger()}, and the {@link #indexMarks()} that keep the search index in step. Implementations
- * must write each {@link #saveFetch} atomically: after a crash, a source's items and its fetch
- * state are either both stored or both absent.
+ * #ledger()}, the editorial {@link #drafts()} and the {@link #letters()} sent, and the {@link
+ * #indexMarks()} that keep the search index in step. Implementations must write each {@link
+ * #saveFetch} atomically: after a crash, a source's items and its fetch state are either both
+ * stored or both absent.
  */
 public interface Store extends AutoCloseable {
 
@@ -17,6 +22,12 @@ public interface Store extends AutoCloseable {
 
   IndexMarks indexMarks();
 
+  /** The editors' drafts of each audience's week. */
+  EditorialStore drafts();
+
+  /** The archive of the letters that were sent or approved. */
+  LetterArchive letters();
+
   /**
    * Stores a fetch's items, the source's new state and a line of the fetch log in one transaction.
    * New and changed items are marked for indexing.
@@ -27,6 +38,29 @@ public interface Store extends AutoCloseable {
   SaveResult saveFetch(FetchRecord record);
 
   StoreStats stats();
+
+  /**
+   * Writes a consistent snapshot of the whole store to {@code target} (which must not exist), while
+   * other processes may go on writing; the ledger and the sources' fetch state come with it.
+   *
+   * @throws StoreException when the target exists or cannot be written
+   */
+  Snapshot backup(Path target);
+
+  /**
+   * Adds items from elsewhere (an export of another installation) to the store under {@code
+   * sourceId}, recognising those already stored by guid and canonical URL as a crawl would. The
+   * source is created when the store does not know it; its fetch state is left alone.
+   */
+  SaveResult importItems(String sourceId, List<EnrichedItem> items, Instant at);
+
+  /**
+   * A quick integrity check, for commands that are about to write: a damaged store is reported
+   * before anything is added to it.
+   *
+   * @throws StoreException of kind {@link StoreException.Kind#DAMAGED} naming the way out
+   */
+  void check();
 
   @Override
   void close();

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The one-writer-per-data-folder lock: an OS file lock on {@code DATA_DIR/veille.lock}, holding the
@@ -75,14 +76,53 @@ public final class WriterLock implements AutoCloseable {
           throw new LockedException(holder);
         }
         if (!told) {
-          onWait.accept("waiting up to " + wait.toSeconds() + " s: " + holder);
+          onWait.accept("waiting up to " + org.veille.config.Durations.words(wait) + ": " + holder);
           told = true;
         }
         Thread.sleep(200);
       }
     } catch (IOException e) {
-      throw new LockedException("cannot take the writer lock " + file + ": " + e.getMessage());
+      throw new LockedException("cannot take the writer lock " + file + ": " + why(e, dataDir));
     }
+  }
+
+  /**
+   * Who holds the data folder's writer lock now, without taking it or creating anything: the
+   * holder's pid (empty when unknown), or nothing when no process writes.
+   */
+  public static Optional<String> holder(Path dataDir) {
+    Path file = dataDir.resolve("veille.lock");
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      FileLock probe;
+      try {
+        probe = ch.tryLock(0, Long.MAX_VALUE, true);
+      } catch (OverlappingFileLockException e) {
+        probe = null; // this process holds it
+      }
+      if (probe != null) {
+        probe.release();
+        return Optional.empty();
+      }
+      return Optional.of(Files.readString(file, StandardCharsets.US_ASCII).trim());
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Why the lock file cannot be opened, in words: permission denied, read-only, not a folder. */
+  static String why(IOException e, Path dataDir) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied (run as the user who owns "
+          + dataDir
+          + ", e.g. sudo -u veille, or give --data a folder you can write)";
+    }
+    if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+      return fs.getReason().toLowerCase(java.util.Locale.ROOT);
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   @Override

@@ -12,15 +12,18 @@ public final class Documents {
   /** The index document of a stored item. */
   public static IndexDoc of(IndexableItem i) {
     return IndexDoc.of(
-        i.id(),
-        i.title(),
-        i.summary(),
-        i.content(),
-        i.lang(),
-        i.author(),
-        i.sources(),
-        i.topics(),
-        i.published());
+            i.id(),
+            i.title(),
+            i.summary(),
+            i.content(),
+            i.lang(),
+            i.author(),
+            i.sources(),
+            i.topics(),
+            i.published())
+        .withPlaces(i.places())
+        .withCall(i.call())
+        .withCluster(i.cluster());
   }
 
   /** Snippet texts read from the store: exactly the indexed body, whose offsets the index keeps. */

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.veille.config.Topic;
 import org.veille.index.Index;
+import org.veille.index.IndexDamagedException;
 import org.veille.index.QuerySyntaxException;
 import org.veille.store.IndexMarks;
 import org.veille.store.Store;
@@ -58,6 +59,28 @@ public final class IndexSync {
       marks.markIndexed(pending);
       pending.clear();
     }
+  }
+
+  /**
+   * Rebuilds the index from the store when it holds fewer items than the store has seen indexed:
+   * its folder was deleted, or it is damaged. A crawl calls this first, so that search works again
+   * after it without anyone running {@code reindex}. Returns whether it rebuilt.
+   */
+  public boolean rebuildIfIncomplete() {
+    long marked = marks.indexedCount();
+    String why;
+    try {
+      long held = index.size();
+      if (held >= marked) {
+        return false;
+      }
+      why = "it holds " + held + " of the " + marked + " items stored as indexed";
+    } catch (IndexDamagedException e) {
+      why = e.getCause().getMessage();
+    }
+    log.warn("the search index is incomplete or damaged ({}): rebuilding it from the store", why);
+    rebuild(n -> {});
+    return true;
   }
 
   /** Indexes every item the store has not seen indexed (after a crash, say). Returns how many. */

@@ -67,6 +67,42 @@ class CrawlCommandTest {
   }
 
   @Test
+  void aCrawlInWhichEverySourceFailedSaysSoLoudly() {
+    Cli cli =
+        new Cli(
+            dir,
+            Cli.fastSettings()
+                + """
+        sources:
+          - id: gazette
+            url: %1$s/disparu.xml
+          - id: localtis
+            url: %2$s
+        """
+                    .formatted(server.base(), server.resetUrl("/localtis.xml")));
+    Cli.Result r = cli.run("crawl", "--no-progress");
+    assertEquals(0, r.code(), "done, failures reported: " + r);
+    assertTrue(
+        r.err().contains("veille: every source failed (2 of 2): nothing was fetched"), r.err());
+    Cli.Result json = cli.run("crawl", "--format", "json", "--source", "gazette");
+    assertTrue(json.err().contains("every source failed (1 of 1)"), json.err());
+    assertTrue(json.out().startsWith("{\"sources\":1,"), json.out());
+  }
+
+  @Test
+  void aSummaryCountsInWords() {
+    Cli cli =
+        new Cli(
+            dir,
+            Cli.fastSettings()
+                + "sources:\n  - id: gazette\n    url: %s/gazette.xml\n".formatted(server.base()));
+    Cli.Result r = cli.run("crawl", "--no-progress");
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().contains("Crawled 1 source in "), r.out());
+    assertEquals("", r.err());
+  }
+
+  @Test
   void crawlStoresEveryItemOnceAndRecrawlIsConditional() throws Exception {
     Cli cli = new Cli(dir, sources());
     Cli.Result first = cli.run("crawl", "--format", "json");
@@ -162,7 +198,7 @@ class CrawlCommandTest {
             .anyMatch(l -> l.startsWith("anct") && l.contains("UNHEALTHY: broken selector")),
         list.out());
     assertTrue(
-        list.out().lines().anyMatch(l -> l.startsWith("gazette") && l.endsWith("healthy")),
+        list.out().lines().anyMatch(l -> l.startsWith("gazette") && l.contains(" healthy ")),
         "one failure is not yet unhealthy: " + list.out());
   }
 

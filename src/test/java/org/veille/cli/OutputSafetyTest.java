@@ -23,15 +23,7 @@ class OutputSafetyTest {
   }
 
   private Cli crawled() {
-    Cli cli =
-        new Cli(
-            dir,
-            Cli.fastSettings()
-                + "sources:\n  - {id: ville, url: \""
-                + server.base()
-                + "/hostile/markup-titles.xml\"}\n");
-    assertEquals(0, cli.run("crawl").code());
-    return cli;
+    return Cli.crawled(dir, server, "ville", "/hostile/markup-titles.xml");
   }
 
   @Test

@@ -72,8 +72,13 @@ class SearchCommandTest {
         json);
     assertTrue(
         json.matches(
-            ".*\"score\":[0-9.]+}],\"facets\":\\{\"source\":\\{\"gazette\":1,\"localtis\":1},"
-                + "\"topic\":\\{\"mobilite-zfe\":1},\"lang\":\\{\"fr\":1}}}"),
+            ".*\"score\":[0-9.]+,\"communes\":\\[],\"epts\":\\[],\"departements\":\\[],"
+                + "\"call\":false,\"deadline\":null,\"deadline_time\":null,\"call_kind\":null,"
+                + "\"final_deadline\":null,\"deadline_zone\":null,\"call_rolling\":false,"
+                + "\"cluster\":null,\"cluster_size\":1}],"
+                + "\"facets\":\\{\"source\":\\{\"gazette\":1,\"localtis\":1},"
+                + "\"topic\":\\{\"mobilite-zfe\":1},\"lang\":\\{\"fr\":1},"
+                + "\"commune\":\\{},\"territory\":\\{}}}"),
         json);
   }
 
@@ -111,6 +116,92 @@ class SearchCommandTest {
     assertEquals("", bad.out());
     assertEquals(2, cli.run("search", "zfe", "--since", "last tuesday").code());
     assertEquals(2, cli.run("search", "zfe", "--sort", "popularity").code());
+  }
+
+  @Test
+  void aPastedTitleIsFoundWithOneNoteOnStderr() {
+    Cli cli = new Cli(dir, config(TOPICS));
+    cli.run("crawl");
+    Cli.Result r =
+        cli.run("search", "Innovation publique : la 27e Région lance un nouveau programme");
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().startsWith("1 result for"), r.out());
+    assertTrue(r.out().contains("Innovation publique : la 27e Région lance"), r.out());
+    assertEquals(
+        "veille: note: 'publique:' is not a field (fields: title, text, source, topic, lang,"
+            + " author, commune, territory, dept, call, deadline); searched as text\n",
+        r.err());
+    Cli.Result json = cli.run("search", "ZFE : les métropoles", "--format", "json");
+    assertEquals(0, json.code(), json.toString());
+    assertTrue(json.out().contains("\"total\":1"), json.out());
+    assertEquals(1, json.err().lines().count(), json.err());
+    Cli.Result open = cli.run("search", "Fonds vert : un nouvel appel (à projets");
+    assertEquals(2, open.code(), open.toString());
+    assertTrue(open.err().contains("bad query at column"), open.err());
+    assertTrue(open.err().contains("^"), open.err());
+  }
+
+  @Test
+  void underAHundredColumnsATitleHasALineOfItsOwn() {
+    Cli cli = new Cli(dir, config(TOPICS));
+    cli.run("crawl");
+    Cli.Result narrow =
+        cli.env(java.util.Map.of("COLUMNS", "80")).run("search", "zfe OR gemapi", "--sort", "date");
+    assertEquals(0, narrow.code(), narrow.toString());
+    List<String> lines = narrow.out().lines().toList();
+    assertTrue(lines.stream().allMatch(l -> l.length() <= 80), narrow.out());
+    int title = lines.indexOf("GEMAPI : la taxe inondation expliquée aux communes");
+    assertTrue(title > 0, narrow.out());
+    assertTrue(
+        lines
+            .get(title + 1)
+            .matches("    2026-\\d\\d-\\d\\d  [0-9a-f]{12}  gazette  \\[climat-gemapi\\]"),
+        lines.get(title + 1));
+    assertTrue(lines.get(title + 2).startsWith("    "), narrow.out());
+
+    Cli.Result wide = cli.env(java.util.Map.of("COLUMNS", "120")).run("search", "zfe OR gemapi");
+    List<String> wideLines = wide.out().lines().toList();
+    assertTrue(wideLines.stream().allMatch(l -> l.length() <= 120), wide.out());
+    assertTrue(
+        wideLines.stream()
+            .anyMatch(
+                l ->
+                    l.matches(
+                        "2026-\\d\\d-\\d\\d  [0-9a-f]{12}  gazette  GEMAPI : la taxe inondation"
+                            + " expliquée aux communes  \\[climat-gemapi\\]")),
+        wide.out());
+  }
+
+  @Test
+  void everyLineFitsTheWidthWhereverTheMatchesFall() {
+    Cli cli = new Cli(dir, config(TOPICS));
+    cli.run("crawl");
+    for (String columns : List.of("72", "84", "99", "100", "130")) {
+      for (String q : List.of("innovation", "métropole", "calendrier", "zfe OR gemapi", "")) {
+        Cli.Result r = cli.env(java.util.Map.of("COLUMNS", columns)).run("search", q);
+        assertEquals(0, r.code(), r.toString());
+        int width = Integer.parseInt(columns);
+        for (String line : r.out().lines().toList()) {
+          boolean link = line.strip().startsWith("https://"); // a link is never cut
+          assertTrue(link || line.length() <= width, columns + " columns, " + q + ": " + line);
+        }
+      }
+    }
+  }
+
+  @Test
+  void anUnknownTopicOrLanguageIsAnError() {
+    Cli cli = new Cli(dir, config(TOPICS));
+    Cli.Result topic = cli.run("search", "zfe", "--topic", "mobilite");
+    assertEquals(2, topic.code(), topic.toString());
+    assertTrue(
+        topic.err().contains("unknown topic 'mobilite'")
+            && topic.err().contains("(topics: mobilite-zfe, climat-gemapi)"),
+        topic.err());
+    Cli.Result lang = cli.run("search", "zfe", "--lang", "de");
+    assertEquals(2, lang.code(), lang.toString());
+    assertTrue(lang.err().contains("unknown language 'de' (languages: en, fr)"), lang.err());
+    assertEquals(0, cli.run("search", "zfe", "--lang", "FR", "--topic", "mobilite-zfe").code());
   }
 
   @Test
@@ -274,7 +365,8 @@ class SearchCommandTest {
     long last = 0;
     int searches = 0;
     while (t.isAlive()) {
-      Cli.Result r = cli.run("search", "gemapi", "--format", "json");
+      // every item, not one per story: the generated items are alike and join clusters as they come
+      Cli.Result r = cli.run("search", "gemapi", "--all", "--format", "json");
       assertEquals(0, r.code(), r.toString());
       long total = Long.parseLong(r.out().replaceAll(".*\"total\":(\\d+).*\\s*", "$1"));
       assertTrue(total >= last, "results only grow: " + total + " after " + last);
@@ -284,6 +376,7 @@ class SearchCommandTest {
     t.join();
     assertEquals(0, crawl.get().code(), crawl.get().toString());
     assertTrue(searches > 1, "searched during the crawl");
-    assertTrue(cli.run("search", "gemapi", "--format", "json").out().contains("\"total\":40"));
+    assertTrue(
+        cli.run("search", "gemapi", "--all", "--format", "json").out().contains("\"total\":40"));
   }
 }

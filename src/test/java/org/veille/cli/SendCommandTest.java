@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.veille.support.Cli;
 import org.veille.support.SmtpProxy;
@@ -35,24 +36,24 @@ class SendCommandTest {
           "chloe@commune-c.example",
           "editeur@metropole.example");
   @TempDir Path dir;
-  private GreenMail mail;
+
+  @RegisterExtension
+  final GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
   private SmtpProxy proxy;
 
   @BeforeEach
   void start() throws Exception {
-    mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-    mail.start();
     proxy = new SmtpProxy(mail.getSmtp().getPort());
   }
 
   @AfterEach
   void stop() throws Exception {
     proxy.close();
-    mail.stop();
   }
 
   private Cli week(int port) throws Exception {
-    String smtp = "  smtp: {host: 127.0.0.1, port: " + port + ", starttls: false}";
+    String smtp = Week.smtp(port);
     Cli cli = new Cli(dir, Week.config("fr", smtp)).env(Map.of("VEILLE_NOW", Week.NOW));
     Week.store(cli);
     return cli;
@@ -249,10 +250,7 @@ class SendCommandTest {
 
   @Test
   void missingPasswordIsAConfigError() throws Exception {
-    String smtp =
-        "  smtp: {host: 127.0.0.1, port: "
-            + mail.getSmtp().getPort()
-            + ", starttls: false, username: veille}";
+    String smtp = Week.smtp(mail.getSmtp().getPort()).replace("}", ", username: veille}");
     Cli cli = new Cli(dir, Week.config("fr", smtp)).env(Map.of("VEILLE_NOW", Week.NOW));
     Week.store(cli);
     Cli.Result r = cli.run("send");

@@ -36,14 +36,15 @@ class SourcesCommandTest {
           - id: missing
             url: %1$s/missing.xml
           - id: json
-            url: %1$s/feed.json
+            url: %1$s/not-a-feed.json
           - id: off
             url: %1$s/opsi.atom
             enabled: false
         """
                     .formatted(b));
     Cli.Result r = cli.run("sources", "check");
-    assertEquals(0, r.code(), r.toString());
+    assertEquals(1, r.code(), "an enabled source failed its probe: " + r);
+    assertTrue(r.err().contains("veille: 2 sources of 4 enabled failed the probe"), r.err());
     assertTrue(r.out().contains("config OK (5 sources, 4 enabled, 0 topics)"), r.out());
     assertTrue(
         r.out().lines().anyMatch(l -> l.startsWith("gazette") && l.contains("rss_2.0, 3 items")),
@@ -59,11 +60,71 @@ class SourcesCommandTest {
     assertTrue(
         r.out()
             .lines()
-            .anyMatch(l -> l.startsWith("json") && l.contains("JSON, not an RSS or Atom feed")),
+            .anyMatch(l -> l.startsWith("json") && l.contains("JSON, but not a JSON Feed")),
         r.out());
     assertTrue(r.out().contains("4 sources probed: 2 ok, 2 failed."), r.out());
     assertTrue(cli.run("sources", "check", "--all").out().contains("5 sources probed"));
     assertTrue(!Files.exists(cli.data().resolve("veille.db")), "a check stores nothing");
+  }
+
+  @Test
+  void checkPassesWhenEveryEnabledSourceAnswersAndADisabledFailureDoesNotCount() {
+    Cli cli =
+        new Cli(
+            dir,
+            Cli.fastSettings()
+                + """
+        topics:
+          - id: zfe
+            name: ZFE
+            query: 'zfe OR "zones à faibles émissions"'
+        sources:
+          - id: gazette
+            url: %1$s/gazette.xml
+          - id: off
+            url: %1$s/missing.xml
+            enabled: false
+        """
+                    .formatted(server.base()));
+    Cli.Result r = cli.run("sources", "check");
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().contains("config OK (2 sources, 1 enabled, 1 topic)"), r.out());
+    assertTrue(r.out().contains("1 source probed: 1 ok, 0 failed."), r.out());
+    Cli.Result all = cli.run("sources", "check", "--all");
+    assertEquals(0, all.code(), "only enabled sources decide: " + all);
+    assertTrue(all.out().contains("FAILED (disabled)"), all.out());
+  }
+
+  @Test
+  void checkValidatesTemplatesAndWarnsOfAMissingSmtpPassword() throws Exception {
+    String yaml =
+        """
+        settings:
+          smtp: {host: 127.0.0.1, port: 2525, username: veille, password_env: VEILLE_TEST_SMTP_PASSWORD}
+        sources:
+          - id: gazette
+            url: %1$s/gazette.xml
+        """
+            .formatted(server.base());
+    Cli cli = new Cli(dir, yaml);
+    Cli.Result warned = cli.run("sources", "check");
+    assertEquals(0, warned.code(), warned.toString());
+    assertTrue(
+        warned
+            .err()
+            .contains(
+                "veille: warning: settings.smtp.password_env: VEILLE_TEST_SMTP_PASSWORD is not set"
+                    + " here, so 'veille send' would fail to log in as veille"),
+        warned.err());
+    Files.createDirectories(dir.resolve("templates"));
+    Files.writeString(
+        dir.resolve("templates/digest.txt.mustache"),
+        "{{title}}\n{{#sections}}{{name}}\n{{/section}}\n");
+    Cli.Result broken = cli.run("sources", "check");
+    assertEquals(2, broken.code(), broken.toString());
+    assertTrue(broken.err().contains("digest.txt.mustache"), broken.err());
+    assertTrue(broken.err().contains("1 problem; nothing probed"), broken.err());
+    assertEquals("", broken.out());
   }
 
   @Test

@@ -129,6 +129,21 @@ class ConfigTest {
             "settings.schedule.crawl",
             "bad cron expression"),
         Arguments.of(
+            "settings:\n  backup: {schedule: \"nightly\"}\nsources: []\n",
+            2,
+            "settings.backup.schedule",
+            "bad cron expression"),
+        Arguments.of(
+            "settings:\n  backup: {schedule: \"0 30 5 * * ?\", keep: 0}\nsources: []\n",
+            2,
+            "settings.backup.keep",
+            "1"),
+        Arguments.of(
+            "settings:\n  backup: {every: daily}\nsources: []\n",
+            2,
+            "settings.backup.every",
+            "unknown"),
+        Arguments.of(
             "settings:\n  timezone: Paris\nsources: []\n",
             2,
             "settings.timezone",

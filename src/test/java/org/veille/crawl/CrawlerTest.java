@@ -2,8 +2,10 @@ package org.veille.crawl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,7 +23,9 @@ import org.veille.index.Index;
 import org.veille.index.LuceneIndex;
 import org.veille.store.FetchRecord;
 import org.veille.store.SqliteStore;
+import org.veille.store.StoreException;
 import org.veille.store.StoredItem;
+import org.veille.store.Stores;
 import org.veille.support.Fetches;
 import org.veille.support.TestServer;
 import org.veille.sync.IndexSync;
@@ -55,8 +59,14 @@ class CrawlerTest {
 
   /** Runs one crawl of every source with {@code enricher}, at {@code at}. */
   private CrawlReport crawl(Config config, Enricher enricher, Instant at) throws Exception {
-    try (SqliteStore store = SqliteStore.open(dir.resolve("veille.db"));
-        Index index = LuceneIndex.open(dir.resolve("index"));
+    try (SqliteStore store = SqliteStore.open(dir.resolve("veille.db"))) {
+      return crawl(store, config, enricher, at);
+    }
+  }
+
+  private CrawlReport crawl(SqliteStore store, Config config, Enricher enricher, Instant at)
+      throws Exception {
+    try (Index index = LuceneIndex.open(dir.resolve("index"));
         Fetcher fetcher = new Fetcher(config.settings().fetch(), "VeilleTest/1.0")) {
       return new Crawler(
               config,
@@ -131,5 +141,72 @@ class CrawlerTest {
         r.reports().stream().filter(s -> s.sourceId().equals("localtis")).findFirst().orElseThrow();
     assertEquals(FetchRecord.Outcome.OK, localtis.outcome());
     assertFalse(localtis.newItems() == 0);
+  }
+
+  /** A regional news feed of {@code n} full articles, as a WordPress site publishes it. */
+  private static byte[] wordpressFeed(int n) {
+    StringBuilder xml =
+        new StringBuilder(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\""
+                + " xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel>"
+                + "<title>Actu Val-de-Marne</title><link>https://actu94.example/</link>");
+    String paragraph =
+        "<p>Le conseil de territoire a adopt&eacute; mardi soir le sch&eacute;ma directeur des"
+            + " r&eacute;seaux de chaleur, qui pr&eacute;voit le raccordement de 12&nbsp;000"
+            + " logements d&rsquo;ici 2030 et la cr&eacute;ation d&rsquo;une r&eacute;gie"
+            + " publique. Les &eacute;lus de l&rsquo;opposition ont d&eacute;nonc&eacute; un"
+            + " calendrier <em>trop serr&eacute;</em> et demand&eacute; une concertation avec"
+            + " les bailleurs sociaux.</p>";
+    for (int i = 1; i <= n; i++) {
+      xml.append("<item><title>Réseau de chaleur : étape ")
+          .append(i)
+          .append(" du schéma directeur</title><link>https://actu94.example/2026/11/reseau-")
+          .append(i)
+          .append("/</link><guid isPermaLink=\"false\">https://actu94.example/?p=")
+          .append(4000 + i)
+          .append("</guid><pubDate>Mon, 23 Nov 2026 0")
+          .append(i % 10)
+          .append(":15:00 +0100</pubDate><description><![CDATA[")
+          .append(paragraph)
+          .append("]]></description><content:encoded><![CDATA[")
+          .append(paragraph.repeat(8))
+          .append("]]></content:encoded></item>");
+    }
+    return xml.append("</channel></rss>").toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aFullDiskIsNamedAndTheNextCrawlCompletes() throws Exception {
+    server.respond("/actu94.xml", 200, "application/rss+xml", wordpressFeed(60));
+    Config config =
+        Config.parse(
+            dir.resolve("feeds.yaml"),
+            """
+            settings:
+              fetch: {timeout: 2s, max_bytes: 2MB, concurrency: 2, per_host_delay: 0s, retries: 0}
+            sources:
+              - {id: actu94, url: "%s/actu94.xml"}
+            """
+                .formatted(server.base()),
+            Fetches.checks());
+    try (SqliteStore store = SqliteStore.open(dir.resolve("veille.db"))) {
+      store.sources().sync(config.sources()); // a store that exists, then the disk fills up
+    }
+    StoreException full;
+    try (SqliteStore store = Stores.onFullDisk(dir.resolve("veille.db"))) {
+      full = assertThrows(StoreException.class, () -> crawl(store, config, Enricher.NONE, NOW));
+    }
+    assertEquals(StoreException.Kind.FULL, full.kind());
+    assertTrue(full.getMessage().startsWith("no space left on device "), full.getMessage());
+    assertTrue(full.getMessage().contains(" for " + dir.toAbsolutePath()), full.getMessage());
+    assertTrue(
+        full.getMessage().contains("nothing from source actu94 was stored"), full.getMessage());
+    try (SqliteStore store = SqliteStore.open(dir.resolve("veille.db"))) {
+      store.check();
+      assertEquals(0, store.stats().items(), "nothing half-written");
+    }
+    CrawlReport after = crawl(config, Enricher.NONE, NOW.plusSeconds(60));
+    assertEquals(1, after.ok(), "once space is back the crawl completes");
+    assertEquals(60, after.newItems());
   }
 }

@@ -47,4 +47,33 @@ class HostPoolTest {
     assertEquals(5, seen.size());
     assertTrue(seen.stream().allMatch(t -> t == caller));
   }
+
+  @Test
+  void aSlowConsumerHoldsBackTheWorkersSoFewResultsWaitInMemory() throws Exception {
+    // 200 jobs on 200 hosts, four workers, a consumer slower than the workers: results done but
+    // not yet consumed never exceed what the workers can hold (their queue and one in hand each)
+    HostPool<Integer, Integer> pool = new HostPool<>(j -> "h" + j, Duration.ZERO, 4);
+    java.util.concurrent.atomic.AtomicInteger produced =
+        new java.util.concurrent.atomic.AtomicInteger();
+    int[] consumed = {0};
+    int[] mostWaiting = {0};
+    pool.run(
+        IntStream.range(0, 200).boxed().toList(),
+        j -> {
+          produced.incrementAndGet();
+          return j;
+        },
+        (j, e) -> -1,
+        r -> {
+          consumed[0]++;
+          mostWaiting[0] = Math.max(mostWaiting[0], produced.get() - consumed[0]);
+          try {
+            Thread.sleep(2);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+    assertEquals(200, consumed[0]);
+    assertTrue(mostWaiting[0] <= 8, "results waiting at most: " + mostWaiting[0]);
+  }
 }

@@ -246,9 +246,48 @@ class SearchTest {
         assertThrows(QuerySyntaxException.class, () -> search(query("zfe AND OR gemapi")));
     assertEquals(9, op.column());
     assertTrue(op.getMessage().contains("unexpected 'OR'"), op.getMessage());
-    QuerySyntaxException field =
-        assertThrows(QuerySyntaxException.class, () -> search(query("couleur:rouge")));
-    assertTrue(field.getMessage().contains("unknown field 'couleur'"), field.getMessage());
+    QuerySyntaxException quote =
+        assertThrows(
+            QuerySyntaxException.class, () -> search(query("Appel à projets : \"fonds vert")));
+    assertTrue(quote.getMessage().contains("a quote is left open"), quote.getMessage());
+    assertTrue(quote.getMessage().contains("\n  Appel à projets : \"fonds vert\n"));
+  }
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Zones à faibles émissions : le calendrier | fr2 | émissions",
+        "Appel à projets : fonds vert 2027         | fr5 | projets",
+        "Call for proposals: Horizon Europe        | en4 | proposals",
+        "call for proposals:horizon                | en4 | proposals",
+        "émissions:calendrier                      | fr2 | émissions",
+      })
+  void aPastedTitleIsSearchedAsTextWithANote(String q, String expected, String word)
+      throws Exception {
+    SearchResult r = search(query(q));
+    assertEquals(List.of(expected.split(" ")), keys(r));
+    assertEquals(
+        List.of(
+            "'"
+                + word
+                + ":' is not a field (fields: title, text, source, topic, lang, author, commune, territory, dept, call, deadline);"
+                + " searched as text"),
+        r.notes());
+  }
+
+  @Test
+  void knownFieldsNeedNoNote() throws Exception {
+    SearchResult r = search(query("title:horizon source:eurocities"));
+    assertEquals(List.of("en4"), keys(r));
+    assertEquals(List.of(), r.notes());
+  }
+
+  @Test
+  void aTopicQueryStaysStrictAboutFields() {
+    assertTrue(
+        Tagger.queryProblem("couleur:rouge").orElseThrow().contains("unknown field 'couleur'"));
+    assertTrue(Tagger.queryProblem("topic:europe OR title:ville").isEmpty());
   }
 
   @Test

@@ -174,7 +174,7 @@ class FeedParserTest {
       delimiter = '|',
       value = {
         "nofeed.html   | NOT_A_FEED | links to no feed",
-        "feed.json     | NOT_A_FEED | JSON",
+        "not-a-feed.json | NOT_A_FEED | JSON, but not a JSON Feed",
         "truncated.xml | MALFORMED  | truncated",
       })
   void unusableBodiesSayWhy(String fixture, ParseResult.Problem problem, String words) {

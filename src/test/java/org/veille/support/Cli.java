@@ -66,6 +66,28 @@ public final class Cli {
     return new Result(code, out.toString(), err.toString());
   }
 
+  /**
+   * A config with fast fetch settings whose sources are {@code server}'s feeds, given as pairs of
+   * id and path ({@code "gazette", "/gazette.xml", …}), after one crawl that must succeed.
+   */
+  public static Cli crawled(Path dir, TestServer server, String... idsAndPaths) {
+    StringBuilder yaml = new StringBuilder(fastSettings()).append("sources:\n");
+    for (int i = 0; i < idsAndPaths.length; i += 2) {
+      yaml.append("  - {id: ")
+          .append(idsAndPaths[i])
+          .append(", url: \"")
+          .append(server.base())
+          .append(idsAndPaths[i + 1])
+          .append("\"}\n");
+    }
+    Cli cli = new Cli(dir, yaml.toString());
+    Result crawl = cli.run("crawl", "--no-progress");
+    if (crawl.code() != 0) {
+      throw new AssertionError("the set-up crawl failed: " + crawl);
+    }
+    return cli;
+  }
+
   /** Settings for fast tests: short timeouts, quick retries, no per-host delay. */
   public static String fastSettings() {
     return """

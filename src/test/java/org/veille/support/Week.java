@@ -20,6 +20,11 @@ public final class Week {
 
   private Week() {}
 
+  /** The {@code smtp:} line of settings for a local server on {@code port}, without TLS. */
+  public static String smtp(int port) {
+    return "  smtp: {host: 127.0.0.1, port: " + port + ", starttls: false}";
+  }
+
   public static String config(String locale, String smtp) {
     return """
         settings:

@@ -1,4 +1,4 @@
-package org.veille.cli;
+package org.veille.app;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,18 +12,18 @@ import java.util.regex.Pattern;
  * A {@code WHEN} of the command line: an ISO date (read in the configured zone), an ISO instant, or
  * a span back from now ({@code 36h}, {@code 7d}, {@code 4w}, {@code 3m}).
  */
-final class When {
+public final class When {
   private static final Pattern SPAN = Pattern.compile("(\\d+)([hdwm])");
 
   private When() {}
 
   /** The start of {@code text}: a date means its first instant. */
-  static Instant start(String text, ZoneId zone, Instant now) {
+  public static Instant start(String text, ZoneId zone, Instant now) {
     return parse(text, zone, now, false);
   }
 
   /** The end of {@code text}, inclusive: a date means the whole day. */
-  static Instant end(String text, ZoneId zone, Instant now) {
+  public static Instant end(String text, ZoneId zone, Instant now) {
     return parse(text, zone, now, true);
   }
 
@@ -51,7 +51,7 @@ final class When {
     try {
       return OffsetDateTime.parse(t).toInstant();
     } catch (DateTimeParseException e) {
-      throw new UsageException(
+      throw new RequestException(
           "bad time '"
               + text
               + "': use a date (2026-11-01), an instant"

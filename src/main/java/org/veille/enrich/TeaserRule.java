@@ -1,0 +1,78 @@
+package org.veille.enrich;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.veille.parse.ArticleExtractor;
+import org.veille.parse.ParsedItem;
+
+/**
+ * Tells a teaser from an item whose feed gives the text: no content and a summary under {@code
+ * min_words} words, or a summary (or a short content) that ends in an ellipsis, "[…]", "Lire la
+ * suite", "Read more", "Continue reading" and the like. Each decision carries its reason, in the
+ * words {@code show} prints.
+ */
+public final class TeaserRule {
+  /** A content this long is the article even when it ends in "…" (a closing "Lire la suite"). */
+  static final int FULL_CONTENT_WORDS = 150;
+
+  private static final Pattern ENDING =
+      Pattern.compile(
+          "(\\[\\s*(?:…|\\.\\.\\.)\\s*]|\\(\\s*(?:…|\\.\\.\\.)\\s*\\)|…|\\.\\.\\."
+              + "|lire la suite(?: de l['’]article)?|lire l['’]article|voir l['’]article"
+              + "|en savoir plus|read more|continue reading|read the full (?:article|story)"
+              + "|keep reading|appeared first on [^.]{1,80})"
+              + "[\\s»›→>.:!\\]\\)]*$",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  private final int minWords;
+
+  public TeaserRule(int minWords) {
+    this.minWords = minWords;
+  }
+
+  /** Whether to fetch the article of {@code item}, and why. */
+  public record Decision(boolean teaser, String reason) {}
+
+  public Decision judge(ParsedItem item) {
+    String content = item.contentText();
+    if (!content.isBlank()) {
+      int words = ArticleExtractor.words(content);
+      String end = ending(content);
+      if (end != null && words < FULL_CONTENT_WORDS) {
+        return new Decision(true, "teaser: content of " + words + " words ends with “" + end + "”");
+      }
+      return new Decision(false, "the feed gives " + words + " words of content");
+    }
+    String summary = item.summary();
+    int words = ArticleExtractor.words(summary);
+    String end = ending(summary);
+    if (end != null) {
+      return new Decision(true, "teaser: summary ends with “" + end + "”");
+    }
+    if (words < minWords) {
+      return new Decision(
+          true,
+          "teaser: no content and a summary of "
+              + words
+              + (words == 1 ? " word" : " words")
+              + " (under min_words "
+              + minWords
+              + ")");
+    }
+    return new Decision(false, "no content, but a summary of " + words + " words");
+  }
+
+  /** The teaser ending of {@code text}, as written, or null. */
+  static String ending(String text) {
+    String t = text.strip();
+    if (t.isEmpty()) {
+      return null;
+    }
+    Matcher m = ENDING.matcher(t.length() > 200 ? t.substring(t.length() - 200) : t);
+    if (!m.find()) {
+      return null;
+    }
+    String end = m.group(1).strip();
+    return end.length() > 40 ? end.substring(0, 40) + "…" : end;
+  }
+}
