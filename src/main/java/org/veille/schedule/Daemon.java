@@ -102,18 +102,31 @@ public final class Daemon implements AutoCloseable {
               .orElse(new DaemonState.JobState(null, null, null, null, 0, null))
               .withNext(next(s.cron())));
     }
+    // Decided before the first scheduled run can start: a check reads the store, which that run
+    // may be creating.
+    List<Spec> owed = specs.stream().filter(Daemon::owesARun).toList();
     scheduler.start();
     log.info(
         "daemon started (pid {}): {}",
         state.pid(),
         specs.stream().map(s -> s.name() + " \"" + s.cron() + "\"").toList());
-    for (Spec s : specs) {
-      if (s.catchUp().getAsBoolean()) {
-        log.info("{}: catching up a run missed while the daemon was down", s.name());
-        scheduler.triggerJob(
-            JobKey.jobKey(s.name()),
-            new org.quartz.JobDataMap(java.util.Map.of("catchup", "true")));
-      }
+    for (Spec s : owed) {
+      log.info("{}: catching up a run missed while the daemon was down", s.name());
+      scheduler.triggerJob(
+          JobKey.jobKey(s.name()), new org.quartz.JobDataMap(java.util.Map.of("catchup", "true")));
+    }
+  }
+
+  /** Whether {@code s} owes a run; a check that fails is logged and owes none (never fatal). */
+  private static boolean owesARun(Spec s) {
+    try {
+      return s.catchUp().getAsBoolean();
+    } catch (RuntimeException e) {
+      log.warn(
+          "{}: cannot tell whether a run was missed ({}); the schedule goes on",
+          s.name(),
+          e.getMessage() == null ? e.toString() : e.getMessage());
+      return false;
     }
   }
 

@@ -132,6 +132,45 @@ class DaemonTest {
             .summary());
   }
 
+  @Test
+  void catchUpChecksComeBeforeTheFirstScheduledRunAndAFailingOneNeverStopsTheDaemon()
+      throws Exception {
+    AtomicInteger runs = new AtomicInteger();
+    AtomicInteger runsSeenByTheCheck = new AtomicInteger(-1);
+    Daemon.Task crawl = () -> "run " + runs.incrementAndGet();
+    java.util.function.BooleanSupplier slowCheck =
+        () -> {
+          try {
+            Thread.sleep(1500); // a store being opened while the every-second schedule is due
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          runsSeenByTheCheck.set(runs.get());
+          return false;
+        };
+    java.util.function.BooleanSupplier broken =
+        () -> {
+          throw new IllegalStateException("database is locked");
+        };
+    Daemon d =
+        new Daemon(
+            PARIS,
+            List.of(
+                new Daemon.Spec("crawl", "* * * * * ?", crawl, () -> {}, slowCheck),
+                new Daemon.Spec("newsletter", "0 0 8 1 1 ? 2099", () -> "sent", () -> {}, broken)),
+            dir.resolve("daemon.json"),
+            Clock.systemUTC());
+    d.start(); // the broken check is logged, not thrown
+    assertEquals(0, runsSeenByTheCheck.get(), "no scheduled run began before the checks");
+    long deadline = System.nanoTime() + 8_000_000_000L;
+    while (runs.get() < 2 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertTrue(runs.get() >= 2, "the schedule runs after a failing check: " + runs.get());
+    assertTrue(DaemonState.read(dir.resolve("daemon.json")).orElseThrow().running());
+    d.stop(Duration.ofSeconds(5));
+  }
+
   @ParameterizedTest
   @CsvSource({
     // last crawl,            cron,              now,                   due?
