@@ -13,48 +13,85 @@ import java.util.regex.Pattern;
 public final class CallDetector {
 
   /**
-   * A kind of call and the phrase (folded, see {@link Folding}) that names it. {@code needs}: words
-   * of which the phrase contains at least one; a text without any of them is not searched, since
-   * most texts name no call at all and a search of the whole text costs far more than a look for a
-   * word.
+   * A kind of call and the phrase (folded, see {@link Folding}) that names it. {@code needs}: what
+   * every match of the phrase contains, as alternatives each of words that must all be there; a
+   * text that has none of them is not searched, since most texts name no call at all and a search
+   * of the whole text costs far more than a look for a word.
    */
-  private record Phrase(String kind, Pattern pattern, List<String> needs) {
+  private record Phrase(String kind, Pattern pattern, List<List<String>> needs) {
     boolean in(String folded) {
-      for (String n : needs) {
-        if (folded.contains(n)) {
+      for (List<String> all : needs) {
+        if (containsAll(folded, all)) {
           return pattern.matcher(folded).find();
         }
       }
       return false;
     }
+
+    private static boolean containsAll(String folded, List<String> words) {
+      for (String w : words) {
+        if (!folded.contains(w)) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
+  /**
+   * {@code needs}: alternatives separated by "|", each of words joined by "+" ("appel+projet": both
+   * words are in every match).
+   */
   private static Phrase phrase(String kind, String needs, String regex) {
-    return new Phrase(kind, Pattern.compile(regex), List.of(needs.split(" ")));
+    List<List<String>> alternatives =
+        java.util.Arrays.stream(needs.split("\\|")).map(a -> List.of(a.split("\\+"))).toList();
+    return new Phrase(kind, Pattern.compile(regex), alternatives);
+  }
+
+  /** The European programmes whose name, with "call" or "appel" after it, makes a call. */
+  private static final String PROGRAMMES =
+      "horizon europe|eic accelerator|eic pathfinder|digital europe|creative europe|erasmus+"
+          + "|programme life|life programme|interreg|european urban initiative|cef transport";
+
+  /** Each programme with "call", then with "appel": the needs of the programme phrase. */
+  private static String programmeNeeds() {
+    List<String> out = new java.util.ArrayList<>();
+    for (String p : PROGRAMMES.split("\\|")) {
+      out.add(p.replace("+", "") + "+call");
+      out.add(p.replace("+", "") + "+appel");
+    }
+    return String.join("|", out);
   }
 
   /** The phrases, most specific first: the first that matches gives the kind. */
   private static final List<Phrase> PHRASES =
       List.of(
-          phrase("ami", "appel", "\\bappels?\\s+a\\s+manifestations?\\s+d'\\s*interets?\\b"),
-          phrase("aap", "appel", "\\bappels?\\s+a\\s+projets?\\b"),
-          phrase("candidatures", "appel", "\\bappels?\\s+a\\s+candidatures?\\b"),
+          phrase(
+              "ami",
+              "appel+manifestation",
+              "\\bappels?\\s+a\\s+manifestations?\\s+d'\\s*interets?\\b"),
+          phrase("aap", "appel+projet", "\\bappels?\\s+a\\s+projets?\\b"),
+          phrase("candidatures", "appel+candidature", "\\bappels?\\s+a\\s+candidatures?\\b"),
           phrase(
               "propositions",
-              "appel",
+              "appel+proposition|appel+contribution|appel+idees",
               "\\bappels?\\s+a\\s+(propositions?|contributions?|idees)\\b"),
           phrase(
               "eu",
-              "-",
+              "horizon-|digital-|life-|cef-|erasmus-|eu4h-|smp-|cerv-|crea-|eic-|interreg-",
               "\\b(horizon|digital|life|cef|erasmus|eu4h|smp|cerv|crea|eic|interreg)-[a-z0-9]+(-[a-z0-9]+)+\\b"),
           phrase(
               "proposals",
-              "call",
+              "call+proposal|call+expression|call+tender|call+ideas",
               "\\bcalls?\\s+for\\s+(\\w+\\s+){0,2}(proposals?|expressions?\\s+of\\s+interest|tenders?|ideas)\\b"),
-          phrase("projects", "call", "\\bcalls?\\s+for\\s+(\\w+\\s+){0,2}(projects?|actions)\\b"),
+          phrase(
+              "projects",
+              "call+project|call+actions",
+              "\\bcalls?\\s+for\\s+(\\w+\\s+){0,2}(projects?|actions)\\b"),
           phrase(
               "applications",
-              "call",
+              "call+applica|call+candidates|call+participants|call+entries|call+nominations"
+                  + "|call+submissions|call+papers|call+abstracts|open+call",
               "\\b(calls?\\s+for\\s+(\\w+\\s+){0,2}(applications?|applicants|candidates|participants|entries|nominations|submissions|papers|abstracts)|open\\s+call)\\b"),
           phrase(
               "concours",
@@ -62,11 +99,11 @@ public final class CallDetector {
               "(?<!avec le |grace au |le precieux )\\bconcours\\b(?!\\s+de\\s+(la|l')\\s*(police|gendarmerie))"),
           phrase(
               "eu",
-              "call appel",
+              programmeNeeds(),
               "\\b(horizon europe|eic accelerator|eic pathfinder|digital europe|creative europe|erasmus\\+|programme life|life programme|interreg|european urban initiative|cef transport)\\b.{0,200}\\b(call|appel)\\b"),
           phrase(
               "candidatures",
-              "candidature application",
+              "candidature+ouvert|application+open",
               "\\b(candidatures?\\s+(sont\\s+)?ouvertes?|ouverture\\s+des\\s+candidatures|applications?\\s+(are\\s+)?(now\\s+)?open|opens?\\s+applications)\\b"));
 
   /** Words that make a funding item a call when it also says how to apply. */

@@ -14,12 +14,17 @@ final class Folding {
 
   private Folding() {}
 
-  /** The folded form of each character up to U+024F (Latin-1 and Latin Extended), alone. */
-  private static final String[] LATIN = new String[0x250];
+  /**
+   * The folded form of each character of the Basic Multilingual Plane, alone, filled as met. A text
+   * folds character by character: NFD decomposes each character by itself, the marks go wherever
+   * they stand, and lower-casing is contextual only for a capital sigma, for which (and for
+   * surrogates) the whole text takes the slow path.
+   */
+  private static final String[] ALONE = new String[0x10000];
 
   static {
-    for (char c = 0; c < LATIN.length; c++) {
-      LATIN[c] = slow(String.valueOf(c));
+    for (char c = 0; c < 0x250; c++) {
+      ALONE[c] = slow(String.valueOf(c));
     }
   }
 
@@ -27,17 +32,29 @@ final class Folding {
     if (s == null || s.isEmpty()) {
       return "";
     }
-    // A text of Latin letters folds character by character: their decompositions are a letter
-    // and marks (which go), so the text's NFD is that of its characters one after the other.
     StringBuilder b = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c >= LATIN.length) {
+      if (c == '\u03A3' || Character.isSurrogate(c)) {
         return slow(s);
       }
-      b.append(LATIN[c]);
+      String f = ALONE[c];
+      if (f == null) {
+        f = slow(String.valueOf(c));
+        ALONE[c] = f; // a benign race: every thread computes the same string
+      }
+      if (f.length() == 1) {
+        b.append(f.charAt(0));
+      } else {
+        b.append(f);
+      }
     }
     return b.toString();
+  }
+
+  /** The fold of the whole text at once: what {@link #fold} must give (tests compare them). */
+  static String reference(String s) {
+    return s == null || s.isEmpty() ? "" : slow(s);
   }
 
   private static String slow(String s) {

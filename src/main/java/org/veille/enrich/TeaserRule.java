@@ -62,13 +62,40 @@ public final class TeaserRule {
     return new Decision(false, "no content, but a summary of " + words + " words");
   }
 
+  /** A word or mark that each of the endings holds: a tail without any of them ends none. */
+  private static final java.util.List<String> CLUES =
+      java.util.List.of(
+          "…", "...", "suite", "article", "plus", "more", "reading", "story", "first on");
+
+  private static boolean mayEnd(String tail) {
+    String lower = tail.toLowerCase(java.util.Locale.ROOT);
+    for (String c : CLUES) {
+      if (lower.contains(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The teaser ending of {@code text}, as written, or null. */
   static String ending(String text) {
-    String t = text.strip();
-    if (t.isEmpty()) {
+    // The last 200 characters of the stripped text, without copying a long text to strip it.
+    int last = text.length();
+    while (last > 0 && Character.isWhitespace(text.charAt(last - 1))) {
+      last--;
+    }
+    int first = 0;
+    while (first < last && Character.isWhitespace(text.charAt(first))) {
+      first++;
+    }
+    if (first == last) {
       return null;
     }
-    Matcher m = ENDING.matcher(t.length() > 200 ? t.substring(t.length() - 200) : t);
+    String tail = text.substring(Math.max(first, last - 200), last);
+    if (!mayEnd(tail)) {
+      return null;
+    }
+    Matcher m = ENDING.matcher(tail);
     if (!m.find()) {
       return null;
     }
