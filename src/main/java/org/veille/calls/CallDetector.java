@@ -1,5 +1,6 @@
 package org.veille.calls;
 
+import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -14,23 +15,23 @@ public final class CallDetector {
 
   /**
    * A kind of call and the phrase (folded, see {@link Folding}) that names it. {@code needs}: what
-   * every match of the phrase contains, as alternatives each of words that must all be there; a
-   * text that has none of them is not searched, since most texts name no call at all and a search
-   * of the whole text costs far more than a look for a word.
+   * every match of the phrase holds at the start of its words, as alternatives each of words that
+   * must all be there; a text that has none of them is not searched, since most texts name no call
+   * at all and a search of the whole text costs far more than a look for a word.
    */
-  private record Phrase(String kind, Pattern pattern, List<List<String>> needs) {
-    boolean in(String folded) {
-      for (List<String> all : needs) {
-        if (containsAll(folded, all)) {
+  private record Phrase(String kind, Pattern pattern, List<String[]> needs) {
+    boolean in(String folded, BitSet present) {
+      for (String[] all : needs) {
+        if (allIn(all, present)) {
           return pattern.matcher(folded).find();
         }
       }
       return false;
     }
 
-    private static boolean containsAll(String folded, List<String> words) {
+    private static boolean allIn(String[] words, BitSet present) {
       for (String w : words) {
-        if (!folded.contains(w)) {
+        if (!present.get(NEEDED.index(w))) {
           return false;
         }
       }
@@ -40,11 +41,11 @@ public final class CallDetector {
 
   /**
    * {@code needs}: alternatives separated by "|", each of words joined by "+" ("appel+projet": both
-   * words are in every match).
+   * words begin a word in every match).
    */
   private static Phrase phrase(String kind, String needs, String regex) {
-    List<List<String>> alternatives =
-        java.util.Arrays.stream(needs.split("\\|")).map(a -> List.of(a.split("\\+"))).toList();
+    List<String[]> alternatives =
+        java.util.Arrays.stream(needs.split("\\|")).map(x -> x.split("\\+")).toList();
     return new Phrase(kind, Pattern.compile(regex), alternatives);
   }
 
@@ -105,6 +106,14 @@ public final class CallDetector {
               "candidatures",
               "candidature+ouvert|application+open",
               "\\b(candidatures?\\s+(sont\\s+)?ouvertes?|ouverture\\s+des\\s+candidatures|applications?\\s+(are\\s+)?(now\\s+)?open|opens?\\s+applications)\\b"));
+
+  /** Every word the phrases need, looked for in one pass over a text. */
+  private static final WordStarts NEEDED =
+      new WordStarts(
+          PHRASES.stream()
+              .flatMap(p -> p.needs().stream())
+              .flatMap(java.util.Arrays::stream)
+              .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)));
 
   /** Words that make a funding item a call when it also says how to apply. */
   private static final Pattern FUNDING =
@@ -170,8 +179,12 @@ public final class CallDetector {
   }
 
   private static Optional<String> kind(String folded) {
+    BitSet present = NEEDED.in(folded);
+    if (present.isEmpty()) {
+      return Optional.empty();
+    }
     for (Phrase p : PHRASES) {
-      if (p.in(folded)) {
+      if (p.in(folded, present)) {
         return Optional.of(p.kind());
       }
     }
