@@ -57,9 +57,9 @@ public final class CallDetector {
   /** Each programme with "call", then with "appel": the needs of the programme phrase. */
   private static String programmeNeeds() {
     List<String> out = new java.util.ArrayList<>();
-    for (String p : PROGRAMMES.split("\\|")) {
-      out.add(p.replace("+", "") + "+call");
-      out.add(p.replace("+", "") + "+appel");
+    for (String p : PROGRAMMES.replace("+", "").split("\\|")) {
+      out.add(p + "+call");
+      out.add(p + "+appel");
     }
     return String.join("|", out);
   }
@@ -101,7 +101,7 @@ public final class CallDetector {
           phrase(
               "eu",
               programmeNeeds(),
-              "\\b(horizon europe|eic accelerator|eic pathfinder|digital europe|creative europe|erasmus\\+|programme life|life programme|interreg|european urban initiative|cef transport)\\b.{0,200}\\b(call|appel)\\b"),
+              "\\b(" + PROGRAMMES.replace("+", "\\+") + ")\\b.{0,200}\\b(call|appel)\\b"),
           phrase(
               "candidatures",
               "candidature+ouvert|application+open",

@@ -62,7 +62,10 @@ public final class TeaserRule {
     return new Decision(false, "no content, but a summary of " + words + " words");
   }
 
-  /** A word or mark that each of the endings holds: a tail without any of them ends none. */
+  /**
+   * A word or mark that each alternative of {@link #ENDING} holds (an ending added there needs its
+   * clue here): a tail without any of them ends none, and the expression is not run on it.
+   */
   private static final java.util.List<String> CLUES =
       java.util.List.of(
           "…", "...", "suite", "article", "plus", "more", "reading", "story", "first on");
