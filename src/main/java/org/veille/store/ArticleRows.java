@@ -70,26 +70,25 @@ final class ArticleRows {
    * Records {@code ft} on item {@code id}; with {@code content}, a fetched article's text also
    * replaces the stored content (for an item whose feed text did not change, so was not rewritten).
    */
-  static void write(Connection c, String id, FullText ft, boolean content) throws SQLException {
+  static void write(Statements s, String id, FullText ft, boolean content) throws SQLException {
     String sql =
         content && ft.status() == FullText.Status.FETCHED
             ? "UPDATE items SET content_source = ?, fulltext_status = ?, fulltext_reason = ?, fulltext_attempts = ?, fulltext_etag = ?, fulltext_modified = ?, content_text = ?, content_html = ?, indexed = 0 WHERE id = ?"
             : "UPDATE items SET content_source = ?, fulltext_status = ?, fulltext_reason = ?, fulltext_attempts = ?, fulltext_etag = ?, fulltext_modified = ? WHERE id = ?";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      int p = 1;
-      ps.setString(p++, ft.contentSource());
-      ps.setString(p++, ft.status().column());
-      ps.setString(p++, ft.reason());
-      ps.setInt(p++, ft.attempts());
-      ps.setString(p++, ft.etag());
-      ps.setString(p++, ft.lastModified());
-      if (content && ft.status() == FullText.Status.FETCHED) {
-        ps.setString(p++, ft.text());
-        ps.setString(p++, ft.html());
-      }
-      ps.setString(p, id);
-      ps.executeUpdate();
+    PreparedStatement ps = s.get(sql);
+    int p = 1;
+    ps.setString(p++, ft.contentSource());
+    ps.setString(p++, ft.status().column());
+    ps.setString(p++, ft.reason());
+    ps.setInt(p++, ft.attempts());
+    ps.setString(p++, ft.etag());
+    ps.setString(p++, ft.lastModified());
+    if (content && ft.status() == FullText.Status.FETCHED) {
+      ps.setString(p++, ft.text());
+      ps.setString(p++, ft.html());
     }
+    ps.setString(p, id);
+    ps.executeUpdate();
   }
 
   /**

@@ -1,6 +1,5 @@
 package org.veille.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.DateTimeException;
@@ -17,26 +16,24 @@ final class CallRows {
       "(SELECT c.call_kind || char(9) || COALESCE(c.deadline, '') || char(9) || COALESCE(c.deadline_time, '') || char(9) || COALESCE(c.final_deadline, '') || char(9) || COALESCE(c.deadline_zone, '') || char(9) || c.call_rolling FROM item_calls c WHERE c.item_id = i.id)";
 
   /** Replaces the call of an item (none: the row goes). */
-  static void write(Connection c, String itemId, Call call) throws SQLException {
+  static void write(Statements s, String itemId, Call call) throws SQLException {
     if (!call.isCall()) {
-      try (PreparedStatement del = c.prepareStatement("DELETE FROM item_calls WHERE item_id = ?")) {
-        del.setString(1, itemId);
-        del.executeUpdate();
-      }
+      PreparedStatement del = s.get("DELETE FROM item_calls WHERE item_id = ?");
+      del.setString(1, itemId);
+      del.executeUpdate();
       return;
     }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT OR REPLACE INTO item_calls (item_id, call_kind, deadline, deadline_time, final_deadline, deadline_zone, call_rolling) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-      ps.setString(1, itemId);
-      ps.setString(2, call.kind());
-      ps.setString(3, call.deadline() == null ? null : call.deadline().toString());
-      ps.setString(4, call.time() == null ? null : hhmm(call.time()));
-      ps.setString(5, call.finalDeadline() == null ? null : call.finalDeadline().toString());
-      ps.setString(6, call.zone());
-      ps.setInt(7, call.rolling() ? 1 : 0);
-      ps.executeUpdate();
-    }
+    PreparedStatement ps =
+        s.get(
+            "INSERT OR REPLACE INTO item_calls (item_id, call_kind, deadline, deadline_time, final_deadline, deadline_zone, call_rolling) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    ps.setString(1, itemId);
+    ps.setString(2, call.kind());
+    ps.setString(3, call.deadline() == null ? null : call.deadline().toString());
+    ps.setString(4, call.time() == null ? null : hhmm(call.time()));
+    ps.setString(5, call.finalDeadline() == null ? null : call.finalDeadline().toString());
+    ps.setString(6, call.zone());
+    ps.setInt(7, call.rolling() ? 1 : 0);
+    ps.executeUpdate();
   }
 
   static String hhmm(LocalTime t) {

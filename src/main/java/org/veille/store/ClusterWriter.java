@@ -1,6 +1,5 @@
 package org.veille.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,25 +17,26 @@ import org.veille.cluster.Signature;
  * Places new items in near-duplicate clusters, in the transaction that stores them: looks an item's
  * candidates up by band key within the rule's window (a few index seeks on {@code item_bands},
  * never a scan of the items) before its row is written, so that the row is inserted with its
- * signature and the cluster of the best candidate, then writes its band keys. Statements are
- * prepared once per writer.
+ * signature and the cluster of the best candidate, then writes its band keys, with the connection's
+ * kept {@link Statements}.
  */
-final class ClusterWriter implements AutoCloseable {
+final class ClusterWriter {
   /** Rows read per band key, newest first: a key that very many items share tells little. */
   private static final int PER_BAND = 16;
 
   /** Candidates whose signatures are read, those sharing the most band keys first. */
   private static final int COMPARED = 8;
 
-  private final Connection c;
-  private final ClusterRule rule;
-  private PreparedStatement candidates;
-  private PreparedStatement candidate;
-  private PreparedStatement setOther;
-  private PreparedStatement band;
+  private static final String CANDIDATES = candidatesSql(Bands.BANDS);
+  private static final String BAND =
+      "INSERT OR IGNORE INTO item_bands (band, at, item_id) VALUES (?, ?, ?)";
+  private static final String SET_OTHER = "UPDATE items SET cluster = ?, indexed = 0 WHERE id = ?";
 
-  ClusterWriter(Connection c, ClusterRule rule) {
-    this.c = c;
+  private final Statements statements;
+  private final ClusterRule rule;
+
+  ClusterWriter(Statements statements, ClusterRule rule) {
+    this.statements = statements;
     this.rule = rule;
   }
 
@@ -68,11 +68,7 @@ final class ClusterWriter implements AutoCloseable {
    * item's cluster), to be indexed again.
    */
   Optional<String> record(String id, Placement p) throws SQLException {
-    if (band == null) {
-      band =
-          c.prepareStatement(
-              "INSERT OR IGNORE INTO item_bands (band, at, item_id) VALUES (?, ?, ?)");
-    }
+    PreparedStatement band = statements.get(BAND);
     for (long k : p.keys()) {
       band.setLong(1, k);
       band.setLong(2, p.at().toEpochMilli());
@@ -83,9 +79,7 @@ final class ClusterWriter implements AutoCloseable {
     Optional<ClusterRule.Match> match = p.match();
     if (match.isPresent() && match.get().candidate().cluster() == null) {
       String cluster = p.cluster();
-      if (setOther == null) {
-        setOther = c.prepareStatement("UPDATE items SET cluster = ?, indexed = 0 WHERE id = ?");
-      }
+      PreparedStatement setOther = statements.get(SET_OTHER);
       setOther.setString(1, cluster);
       setOther.setString(2, cluster);
       setOther.executeUpdate();
@@ -96,9 +90,7 @@ final class ClusterWriter implements AutoCloseable {
 
   /** The earlier items sharing a band key, within the window, those sharing most keys first. */
   private List<ClusterRule.Candidate> candidates(long[] keys, Instant at) throws SQLException {
-    if (candidates == null) {
-      candidates = c.prepareStatement(candidatesSql(keys.length));
-    }
+    PreparedStatement candidates = statements.get(CANDIDATES);
     long from = at.minus(rule.window()).toEpochMilli();
     long to = at.plus(rule.window()).toEpochMilli();
     for (int i = 0; i < keys.length; i++) {
@@ -119,9 +111,7 @@ final class ClusterWriter implements AutoCloseable {
     ids.sort(
         (a, b) ->
             shared.get(b) - shared.get(a) != 0 ? shared.get(b) - shared.get(a) : a.compareTo(b));
-    if (candidate == null) {
-      candidate = c.prepareStatement(CANDIDATE_SQL);
-    }
+    PreparedStatement candidate = statements.get(CANDIDATE_SQL);
     List<ClusterRule.Candidate> out = new ArrayList<>();
     for (String cid : ids.subList(0, Math.min(COMPARED, ids.size()))) {
       candidate.setString(1, cid);
@@ -159,21 +149,4 @@ final class ClusterWriter implements AutoCloseable {
   /** How a candidate's signature is read: by primary key. */
   static final String CANDIDATE_SQL =
       "SELECT id, source_id, COALESCE(published, first_seen), cluster, signature FROM items WHERE id = ?";
-
-  @Override
-  public void close() throws SQLException {
-    SQLException first = null;
-    for (PreparedStatement ps : new PreparedStatement[] {candidates, candidate, setOther, band}) {
-      try {
-        if (ps != null) {
-          ps.close();
-        }
-      } catch (SQLException e) {
-        first = first == null ? e : first;
-      }
-    }
-    if (first != null) {
-      throw first;
-    }
-  }
 }

@@ -3,27 +3,23 @@ package org.veille.store;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.veille.cluster.ClusterRule;
 import org.veille.parse.ParsedItem;
 
 /**
- * Writes one source's items, recognising those already stored (same source key or same URL). Each
- * statement is prepared once per source and reused for every item; {@link #close} releases them.
+ * Writes one source's items, recognising those already stored (same source key or same URL), with
+ * the connection's kept {@link Statements}.
  */
-final class ItemWriter implements AutoCloseable {
-  private final Connection c;
-  private final Map<String, PreparedStatement> statements = new HashMap<>();
+final class ItemWriter {
+  private final Statements statements;
   private final String sourceId;
   private final long now;
   private final List<String> changed = new ArrayList<>();
@@ -31,23 +27,15 @@ final class ItemWriter implements AutoCloseable {
   private int added;
   private int updated;
 
-  ItemWriter(Connection c, String sourceId, Instant at) {
-    this.c = c;
+  ItemWriter(Statements statements, String sourceId, Instant at) {
+    this.statements = statements;
     this.sourceId = sourceId;
     this.now = at.toEpochMilli();
-    this.clusters = new ClusterWriter(c, ClusterRule.DEFAULT);
+    this.clusters = new ClusterWriter(statements, ClusterRule.DEFAULT);
   }
 
-  /** The statement of {@code sql}, prepared on first use, its parameters cleared. */
   private PreparedStatement statement(String sql) throws SQLException {
-    PreparedStatement ps = statements.get(sql);
-    if (ps == null) {
-      ps = c.prepareStatement(sql);
-      statements.put(sql, ps);
-    } else {
-      ps.clearParameters();
-    }
-    return ps;
+    return statements.get(sql);
   }
 
   private Optional<String> queryString(String sql, String... args) throws SQLException {
@@ -57,27 +45,6 @@ final class ItemWriter implements AutoCloseable {
     }
     try (ResultSet rs = ps.executeQuery()) {
       return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
-    }
-  }
-
-  @Override
-  public void close() throws SQLException {
-    SQLException first = null;
-    for (PreparedStatement ps : statements.values()) {
-      try {
-        ps.close();
-      } catch (SQLException e) {
-        first = first == null ? e : first;
-      }
-    }
-    statements.clear();
-    try {
-      clusters.close();
-    } catch (SQLException e) {
-      first = first == null ? e : first;
-    }
-    if (first != null) {
-      throw first;
     }
   }
 
@@ -97,20 +64,20 @@ final class ItemWriter implements AutoCloseable {
     if (known.isPresent()) {
       if (updateIfChanged(known.get(), item)) {
         setTopics(known.get(), topics);
-        PlaceRows.write(c, known.get(), enriched.places());
-        CallRows.write(c, known.get(), enriched.call());
+        PlaceRows.write(statements, known.get(), enriched.places());
+        CallRows.write(statements, known.get(), enriched.call());
         if (ft != null) {
-          ArticleRows.write(c, known.get(), ft, false);
+          ArticleRows.write(statements, known.get(), ft, false);
         }
       } else if (ft != null
           && (ft.status() == FullText.Status.FETCHED || ft.status() == FullText.Status.FAILED)
           && ft.attempts() > 0) {
         // a retry of an unchanged item's article (or a teaser fetched once its turn came)
-        ArticleRows.write(c, known.get(), ft, true);
+        ArticleRows.write(statements, known.get(), ft, true);
         if (ft.status() == FullText.Status.FETCHED) {
           setTopics(known.get(), topics);
-          PlaceRows.write(c, known.get(), enriched.places());
-          CallRows.write(c, known.get(), enriched.call());
+          PlaceRows.write(statements, known.get(), enriched.places());
+          CallRows.write(statements, known.get(), enriched.call());
           updated++;
           changed.add(known.get());
         }
@@ -134,13 +101,13 @@ final class ItemWriter implements AutoCloseable {
     }
     insert(id, item, placement);
     if (ft != null) {
-      ArticleRows.write(c, id, ft, false);
+      ArticleRows.write(statements, id, ft, false);
     }
     link(id, key);
     setTopics(id, topics);
-    PlaceRows.write(c, id, enriched.places());
+    PlaceRows.write(statements, id, enriched.places());
     if (enriched.call().isCall()) {
-      CallRows.write(c, id, enriched.call());
+      CallRows.write(statements, id, enriched.call());
     }
     added++;
     changed.add(id);

@@ -1,6 +1,5 @@
 package org.veille.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -20,23 +19,21 @@ final class PlaceRows {
       "(SELECT group_concat(kind || char(9) || code || char(9) || name, char(10)) FROM (SELECT kind, code, name FROM item_places p WHERE p.item_id = i.id ORDER BY position))";
 
   /** Replaces the places of an item. */
-  static void write(Connection c, String itemId, Places places) throws SQLException {
-    try (PreparedStatement del = c.prepareStatement("DELETE FROM item_places WHERE item_id = ?")) {
-      del.setString(1, itemId);
-      del.executeUpdate();
-    }
+  static void write(Statements s, String itemId, Places places) throws SQLException {
+    PreparedStatement del = s.get("DELETE FROM item_places WHERE item_id = ?");
+    del.setString(1, itemId);
+    del.executeUpdate();
     if (places.isEmpty()) {
       return;
     }
-    try (PreparedStatement ins =
-        c.prepareStatement(
-            "INSERT OR IGNORE INTO item_places (item_id, kind, code, name, position) VALUES (?, ?, ?, ?, ?)")) {
-      int position = 0;
-      position = add(ins, itemId, COMMUNE, places.communes(), position);
-      position = add(ins, itemId, EPT, places.epts(), position);
-      add(ins, itemId, DEPARTEMENT, places.departements(), position);
-      ins.executeBatch();
-    }
+    PreparedStatement ins =
+        s.get(
+            "INSERT OR IGNORE INTO item_places (item_id, kind, code, name, position) VALUES (?, ?, ?, ?, ?)");
+    int position = 0;
+    position = add(ins, itemId, COMMUNE, places.communes(), position);
+    position = add(ins, itemId, EPT, places.epts(), position);
+    add(ins, itemId, DEPARTEMENT, places.departements(), position);
+    ins.executeBatch();
   }
 
   private static int add(

@@ -1,6 +1,5 @@
 package org.veille.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -79,12 +78,12 @@ final class SqliteSources implements SourceStore {
   /**
    * Writes a fetch's outcome on its source and in the fetch log, inside the caller's transaction.
    */
-  static void recordFetch(Connection c, FetchRecord r, SaveResult saved) throws SQLException {
-    update(c, r);
-    log(c, r, saved);
+  static void recordFetch(Statements s, FetchRecord r, SaveResult saved) throws SQLException {
+    update(s, r);
+    log(s, r, saved);
   }
 
-  private static void update(Connection c, FetchRecord r) throws SQLException {
+  private static void update(Statements s, FetchRecord r) throws SQLException {
     boolean ok = r.outcome() != FetchRecord.Outcome.FAILED;
     String sql =
         """
@@ -102,56 +101,54 @@ final class SqliteSources implements SourceStore {
         WHERE id = ?
         """;
     FetchRecord.Transfer t = r.transfer();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, r.at().toEpochMilli());
-      ps.setString(2, r.outcome().label());
-      ps.setString(3, r.error());
-      Sql.setInt(ps, 4, t.httpStatus());
-      ps.setInt(5, r.consecutiveFailures());
-      Sql.setInstant(ps, 6, r.nextAttemptAt());
-      ps.setBoolean(7, r.brokenSelector());
-      ps.setBoolean(8, ok);
-      ps.setLong(9, r.at().toEpochMilli());
-      boolean newValidators = r.outcome() == FetchRecord.Outcome.OK;
-      ps.setBoolean(10, newValidators);
-      ps.setString(11, t.etag());
-      ps.setBoolean(12, newValidators);
-      ps.setString(13, t.lastModified());
-      ps.setString(14, t.discoveredFeedUrl());
-      ps.setString(15, r.feedInfo().map(FetchRecord.Feed::title).orElse(null));
-      ps.setString(16, r.feedInfo().map(FetchRecord.Feed::link).orElse(null));
-      ps.setString(17, r.feedInfo().map(FetchRecord.Feed::language).orElse(null));
-      boolean parsed = r.feedInfo().isPresent();
-      ps.setBoolean(18, parsed);
-      ps.setBoolean(19, r.feedInfo().map(FetchRecord.Feed::truncated).orElse(false));
-      ps.setBoolean(20, parsed);
-      ps.setString(
-          21,
-          r.feedInfo()
-              .map(f -> f.notes().isEmpty() ? null : String.join("\n", f.notes()))
-              .orElse(null));
-      ps.setString(22, r.sourceId());
-      if (ps.executeUpdate() != 1) {
-        throw new StoreException("unknown source '" + r.sourceId() + "' (call sync first)");
-      }
+    PreparedStatement ps = s.get(sql);
+    ps.setLong(1, r.at().toEpochMilli());
+    ps.setString(2, r.outcome().label());
+    ps.setString(3, r.error());
+    Sql.setInt(ps, 4, t.httpStatus());
+    ps.setInt(5, r.consecutiveFailures());
+    Sql.setInstant(ps, 6, r.nextAttemptAt());
+    ps.setBoolean(7, r.brokenSelector());
+    ps.setBoolean(8, ok);
+    ps.setLong(9, r.at().toEpochMilli());
+    boolean newValidators = r.outcome() == FetchRecord.Outcome.OK;
+    ps.setBoolean(10, newValidators);
+    ps.setString(11, t.etag());
+    ps.setBoolean(12, newValidators);
+    ps.setString(13, t.lastModified());
+    ps.setString(14, t.discoveredFeedUrl());
+    ps.setString(15, r.feedInfo().map(FetchRecord.Feed::title).orElse(null));
+    ps.setString(16, r.feedInfo().map(FetchRecord.Feed::link).orElse(null));
+    ps.setString(17, r.feedInfo().map(FetchRecord.Feed::language).orElse(null));
+    boolean parsed = r.feedInfo().isPresent();
+    ps.setBoolean(18, parsed);
+    ps.setBoolean(19, r.feedInfo().map(FetchRecord.Feed::truncated).orElse(false));
+    ps.setBoolean(20, parsed);
+    ps.setString(
+        21,
+        r.feedInfo()
+            .map(f -> f.notes().isEmpty() ? null : String.join("\n", f.notes()))
+            .orElse(null));
+    ps.setString(22, r.sourceId());
+    if (ps.executeUpdate() != 1) {
+      throw new StoreException("unknown source '" + r.sourceId() + "' (call sync first)");
     }
   }
 
-  private static void log(Connection c, FetchRecord r, SaveResult saved) throws SQLException {
+  private static void log(Statements s, FetchRecord r, SaveResult saved) throws SQLException {
     String sql =
         "INSERT INTO fetch_log (source_id, at, outcome, http_status, duration_ms, bytes, new_items, updated_items, error) VALUES (?,?,?,?,?,?,?,?,?)";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, r.sourceId());
-      ps.setLong(2, r.at().toEpochMilli());
-      ps.setString(3, r.outcome().label());
-      Sql.setInt(ps, 4, r.transfer().httpStatus());
-      ps.setLong(5, r.transfer().durationMs());
-      ps.setLong(6, r.transfer().bytes());
-      ps.setInt(7, saved.newItems());
-      ps.setInt(8, saved.updatedItems());
-      ps.setString(9, r.error());
-      ps.executeUpdate();
-    }
+    PreparedStatement ps = s.get(sql);
+    ps.setString(1, r.sourceId());
+    ps.setLong(2, r.at().toEpochMilli());
+    ps.setString(3, r.outcome().label());
+    Sql.setInt(ps, 4, r.transfer().httpStatus());
+    ps.setLong(5, r.transfer().durationMs());
+    ps.setLong(6, r.transfer().bytes());
+    ps.setInt(7, saved.newItems());
+    ps.setInt(8, saved.updatedItems());
+    ps.setString(9, r.error());
+    ps.executeUpdate();
   }
 
   @Override

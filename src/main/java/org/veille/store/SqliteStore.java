@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -155,19 +156,37 @@ public final class SqliteStore implements Store {
 
   @Override
   public SaveResult saveFetch(FetchRecord r) {
+    return db.write("store what " + r.sourceId() + " gave", c -> save(c, r));
+  }
+
+  @Override
+  public List<SaveResult> saveFetches(List<FetchRecord> records) {
+    if (records.size() == 1) {
+      return List.of(saveFetch(records.get(0)));
+    }
+    String sources = String.join(", ", records.stream().map(FetchRecord::sourceId).toList());
     return db.write(
-        "store what " + r.sourceId() + " gave",
+        "store what " + sources + " gave",
         c -> {
-          SaveResult saved;
-          try (ItemWriter writer = new ItemWriter(c, r.sourceId(), r.at())) {
-            for (EnrichedItem item : r.items()) {
-              writer.save(item);
-            }
-            saved = writer.result();
+          List<SaveResult> out = new ArrayList<>(records.size());
+          for (FetchRecord r : records) {
+            out.add(save(c, r));
           }
-          SqliteSources.recordFetch(c, r, saved);
-          return saved;
+          return out;
         });
+  }
+
+  /** Writes one fetch inside the caller's transaction. */
+  private static SaveResult save(Connection c, FetchRecord r) throws SQLException {
+    try (Statements statements = new Statements(c)) {
+      ItemWriter writer = new ItemWriter(statements, r.sourceId(), r.at());
+      for (EnrichedItem item : r.items()) {
+        writer.save(item);
+      }
+      SaveResult saved = writer.result();
+      SqliteSources.recordFetch(statements, r, saved);
+      return saved;
+    }
   }
 
   @Override
@@ -303,11 +322,13 @@ public final class SqliteStore implements Store {
             ps.setString(3, "imported:" + sourceId);
             ps.executeUpdate();
           }
-          ItemWriter writer = new ItemWriter(c, sourceId, at);
-          for (EnrichedItem item : items) {
-            writer.save(item);
+          try (Statements statements = new Statements(c)) {
+            ItemWriter writer = new ItemWriter(statements, sourceId, at);
+            for (EnrichedItem item : items) {
+              writer.save(item);
+            }
+            return writer.result();
           }
-          return writer.result();
         });
   }
 

@@ -37,6 +37,15 @@ public interface Store extends AutoCloseable {
    */
   SaveResult saveFetch(FetchRecord record);
 
+  /**
+   * Stores several fetches as {@link #saveFetch} would, in one transaction: a crawl's writer saves
+   * the sources that finished while it wrote the previous ones together, so that the pages they
+   * share are written and synced once. Returns their results in order.
+   *
+   * @throws StoreException when any of them cannot be stored; nothing of any of them is stored then
+   */
+  List<SaveResult> saveFetches(List<FetchRecord> records);
+
   StoreStats stats();
 
   /**

@@ -1,6 +1,7 @@
 package org.veille.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -107,6 +108,57 @@ class SqliteStoreTest {
       assertEquals(2, store.saveFetch(ok("a", items)).newItems());
       assertEquals(0, store.saveFetch(ok("a", items)).newItems());
       assertEquals(2, store.stats().items());
+    }
+  }
+
+  @Test
+  void fetchesSavedTogetherAreStoredAsIfOneByOne() {
+    try (SqliteStore store = SqliteStore.open(dir.resolve("veille.db"))) {
+      store.sources().sync(List.of(source("a"), source("b"), source("c")));
+      List<SaveResult> saved =
+          store.saveFetches(
+              List.of(
+                  ok("a", List.of(item("a-1", "https://x.example/1", "Un"))),
+                  // the same article, found by b in the same transaction, is linked, not copied
+                  ok("b", List.of(item("b-1", "https://x.example/1", "Un"))),
+                  ok(
+                      "c",
+                      List.of(
+                          item("c-1", "https://x.example/2", "Deux"),
+                          item("c-2", "https://x.example/3", "Trois")))));
+      assertEquals(List.of(1, 0, 2), saved.stream().map(SaveResult::newItems).toList());
+      assertEquals(3, store.stats().items());
+      String shared = saved.get(0).changedIds().get(0);
+      assertEquals(List.of(shared), saved.get(1).changedIds(), "b's link re-indexes the item");
+      assertEquals(List.of("a", "b"), store.items().item(shared).orElseThrow().sources());
+      for (String s : List.of("a", "b", "c")) {
+        assertEquals("\"e1\"", store.sources().state(s).orElseThrow().etag(), s);
+      }
+    }
+  }
+
+  @Test
+  void fetchesSavedTogetherAreAllStoredOrNoneAndTheFailureNamesThem() {
+    try (SqliteStore store = SqliteStore.open(dir.resolve("veille.db"))) {
+      store.sources().sync(List.of(source("a"), source("b")));
+      store.saveFetch(ok("a", List.of(item("a-1", "https://x.example/1", "Un"))));
+      List<FetchRecord> together =
+          List.of(
+              ok("b", List.of(item("b-1", "https://x.example/2", "Deux"))),
+              ok("ghost", List.of(item("g-1", "https://x.example/3", "Trois"))));
+      StoreException e = assertThrows(StoreException.class, () -> store.saveFetches(together));
+      // ghost's items reference a source the store does not know
+      assertTrue(e.getMessage().contains("cannot store what b, ghost gave"), e.getMessage());
+      assertTrue(e.getMessage().contains("FOREIGN KEY constraint failed"), e.getMessage());
+      assertEquals(1, store.stats().items(), "b's item went with ghost's failure");
+      assertNull(store.sources().state("b").orElseThrow().etag(), "b's state is unchanged");
+      // the connection and its kept statements work on after the rollback
+      assertEquals(
+          1,
+          store
+              .saveFetches(List.of(ok("b", List.of(item("b-1", "https://x.example/2", "Deux")))))
+              .get(0)
+              .newItems());
     }
   }
 
