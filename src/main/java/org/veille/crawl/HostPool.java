@@ -1,6 +1,7 @@
 package org.veille.crawl;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -15,10 +16,11 @@ import org.veille.fetch.HostGate;
 import org.veille.fetch.PoliteQueue;
 
 /**
- * Runs jobs on a pool of workers, hosts in parallel and one job at a time per host, and hands each
- * result to a consumer on the calling thread (so that results can be written by one thread). At
- * most as many results as there are workers wait for the consumer: a worker whose result finds no
- * room waits, so that memory grows with the concurrency, not with the number of jobs.
+ * Runs jobs on a pool of workers, hosts in parallel and one job at a time per host, and hands the
+ * results to a consumer on the calling thread (so that results can be written by one thread): all
+ * those that are ready at once, so that a consumer slower than the workers writes several together.
+ * At most as many results as there are workers wait for the consumer: a worker whose result finds
+ * no room waits, so that memory grows with the concurrency, not with the number of jobs.
  */
 final class HostPool<J, R> {
   /** The work of one job; may block on I/O. */
@@ -45,9 +47,11 @@ final class HostPool<J, R> {
   /**
    * Runs {@code work} on every job; a job that fails in any way (an exception, or an error such as
    * a stack overflow) becomes {@code onError}'s result, and its worker goes on with the next job.
-   * Returns when every started job's result was consumed.
+   * Returns when every started job's result was consumed. {@code sink} gets the results ready at
+   * the time, never an empty list.
    */
-  void run(List<J> jobs, Work<J, R> work, BiFunction<J, Throwable, R> onError, Consumer<R> sink)
+  void run(
+      List<J> jobs, Work<J, R> work, BiFunction<J, Throwable, R> onError, Consumer<List<R>> sink)
       throws InterruptedException {
     PoliteQueue<J> q = new PoliteQueue<>(jobs, host, gate);
     queue = q;
@@ -92,8 +96,11 @@ final class HostPool<J, R> {
       while (received < jobs.size()) {
         R r = done.poll(100, TimeUnit.MILLISECONDS);
         if (r != null) {
-          received++;
-          sink.accept(r);
+          List<R> ready = new ArrayList<>(workers);
+          ready.add(r);
+          done.drainTo(ready, workers - 1);
+          received += ready.size();
+          sink.accept(ready);
         } else if (running.get() == 0 && done.isEmpty()) {
           break; // stopped early: the remaining jobs were never started
         }

@@ -36,7 +36,7 @@ public final class Prober {
         sources,
         this::probe,
         (s, e) -> new ProbeResult(s.id(), false, null, 0, "internal error: " + e, null),
-        out::add);
+        out::addAll);
     List<String> order = sources.stream().map(SourceConfig::id).toList();
     out.sort(Comparator.comparingInt(r -> order.indexOf(r.sourceId())));
     return out;

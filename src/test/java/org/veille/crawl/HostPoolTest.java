@@ -1,6 +1,7 @@
 package org.veille.crawl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -31,7 +32,7 @@ class HostPoolTest {
           return new Done(j, null);
         },
         (j, e) -> new Done(j, e.getClass().getSimpleName()),
-        results::add);
+        results::addAll);
     assertEquals(10, results.size(), results.toString());
     assertTrue(results.contains(new Done(3, "StackOverflowError")));
     assertTrue(results.contains(new Done(6, "IllegalStateException")));
@@ -43,7 +44,11 @@ class HostPoolTest {
     HostPool<Integer, Integer> pool = new HostPool<>(j -> "h" + j, Duration.ZERO, 4);
     Thread caller = Thread.currentThread();
     List<Thread> seen = new ArrayList<>();
-    pool.run(List.of(1, 2, 3, 4, 5), j -> j, (j, e) -> -1, r -> seen.add(Thread.currentThread()));
+    pool.run(
+        List.of(1, 2, 3, 4, 5),
+        j -> j,
+        (j, e) -> -1,
+        ready -> ready.forEach(r -> seen.add(Thread.currentThread())));
     assertEquals(5, seen.size());
     assertTrue(seen.stream().allMatch(t -> t == caller));
   }
@@ -57,6 +62,7 @@ class HostPoolTest {
         new java.util.concurrent.atomic.AtomicInteger();
     int[] consumed = {0};
     int[] mostWaiting = {0};
+    int[] mostAtOnce = {0};
     pool.run(
         IntStream.range(0, 200).boxed().toList(),
         j -> {
@@ -64,8 +70,10 @@ class HostPoolTest {
           return j;
         },
         (j, e) -> -1,
-        r -> {
-          consumed[0]++;
+        ready -> {
+          assertFalse(ready.isEmpty());
+          consumed[0] += ready.size();
+          mostAtOnce[0] = Math.max(mostAtOnce[0], ready.size());
           mostWaiting[0] = Math.max(mostWaiting[0], produced.get() - consumed[0]);
           try {
             Thread.sleep(2);
@@ -75,5 +83,8 @@ class HostPoolTest {
         });
     assertEquals(200, consumed[0]);
     assertTrue(mostWaiting[0] <= 8, "results waiting at most: " + mostWaiting[0]);
+    // what piled up while the consumer worked comes in one hand-over (one transaction, for a crawl)
+    assertTrue(mostAtOnce[0] > 1, "results handed over together at most: " + mostAtOnce[0]);
+    assertTrue(mostAtOnce[0] <= 4, "never more than the workers' queue: " + mostAtOnce[0]);
   }
 }
