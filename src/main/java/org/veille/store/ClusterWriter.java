@@ -17,8 +17,8 @@ import org.veille.cluster.Signature;
  * Places new items in near-duplicate clusters, in the transaction that stores them: looks an item's
  * candidates up by band key within the rule's window (a few index seeks on {@code item_bands},
  * never a scan of the items) before its row is written, so that the row is inserted with its
- * signature and the cluster of the best candidate, then writes its band keys, with the connection's
- * kept {@link Statements}.
+ * signature and the cluster of the best candidate, then writes its band keys, with the save's
+ * {@link Statements}.
  */
 final class ClusterWriter {
   /** Rows read per band key, newest first: a key that very many items share tells little. */

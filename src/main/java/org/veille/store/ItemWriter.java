@@ -16,7 +16,7 @@ import org.veille.parse.ParsedItem;
 
 /**
  * Writes one source's items, recognising those already stored (same source key or same URL), with
- * the connection's kept {@link Statements}.
+ * the save's {@link Statements}.
  */
 final class ItemWriter {
   private final Statements statements;
