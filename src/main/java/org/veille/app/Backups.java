@@ -217,6 +217,7 @@ public final class Backups {
         }
       }
       int[] r = save(store, sync, chain, batch);
+      store.settleClusterKeys();
       return new Imported(lines, added + r[0], updated + r[1], rejected);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);

@@ -71,6 +71,7 @@ public final class Crawler {
       throws InterruptedException {
     long start = System.nanoTime();
     store.sources().sync(config.sources());
+    store.settleClusterKeys(); // those of a crawl that was stopped
     sync.rebuildIfIncomplete();
     sync.catchUp();
     sync.retagIfTopicsChanged();
@@ -115,6 +116,7 @@ public final class Crawler {
           }
         });
     sync.commit();
+    store.settleClusterKeys();
     List<String> order = sources.stream().map(SourceConfig::id).toList();
     reports.sort(Comparator.comparingInt(r -> order.indexOf(r.sourceId())));
     CrawlReport report = CrawlReport.of(reports, (System.nanoTime() - start) / 1_000_000);

@@ -16,9 +16,10 @@ import org.veille.cluster.Signature;
 /**
  * Places new items in near-duplicate clusters, in the transaction that stores them: looks an item's
  * candidates up by band key within the rule's window (a few index seeks on {@code item_bands},
- * never a scan of the items) before its row is written, so that the row is inserted with its
- * signature and the cluster of the best candidate, then writes its band keys, with the save's
- * {@link Statements}.
+ * never a scan of the items, and the {@link UnsettledBands} of the saves since the last settling)
+ * before its row is written, so that the row is inserted with its signature and the cluster of the
+ * best candidate, then appends its band keys to {@code band_log}, with the save's {@link
+ * Statements}.
  */
 final class ClusterWriter {
   /** Rows read per band key, newest first: a key that very many items share tells little. */
@@ -28,16 +29,17 @@ final class ClusterWriter {
   private static final int COMPARED = 8;
 
   private static final String CANDIDATES = candidatesSql(Bands.BANDS);
-  private static final String BAND =
-      "INSERT OR IGNORE INTO item_bands (band, at, item_id) VALUES (?, ?, ?)";
+  private static final String BAND = "INSERT INTO band_log (band, at, item_id) VALUES (?, ?, ?)";
   private static final String SET_OTHER = "UPDATE items SET cluster = ?, indexed = 0 WHERE id = ?";
 
   private final Statements statements;
   private final ClusterRule rule;
+  private final UnsettledBands unsettled;
 
-  ClusterWriter(Statements statements, ClusterRule rule) {
+  ClusterWriter(Statements statements, ClusterRule rule, UnsettledBands unsettled) {
     this.statements = statements;
     this.rule = rule;
+    this.unsettled = unsettled;
   }
 
   /**
@@ -76,6 +78,7 @@ final class ClusterWriter {
       band.addBatch();
     }
     band.executeBatch();
+    unsettled.add(id, p.at().toEpochMilli(), p.keys());
     Optional<ClusterRule.Match> match = p.match();
     if (match.isPresent() && match.get().candidate().cluster() == null) {
       String cluster = p.cluster();
@@ -102,6 +105,11 @@ final class ClusterWriter {
     try (ResultSet rs = candidates.executeQuery()) {
       while (rs.next()) {
         shared.merge(rs.getString(1), 1, Integer::sum);
+      }
+    }
+    for (long key : keys) {
+      for (UnsettledBands.Row row : unsettled.rows(key, from, to, PER_BAND)) {
+        shared.merge(row.itemId(), 1, Integer::sum);
       }
     }
     if (shared.isEmpty()) {

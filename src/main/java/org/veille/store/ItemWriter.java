@@ -27,11 +27,11 @@ final class ItemWriter {
   private int added;
   private int updated;
 
-  ItemWriter(Statements statements, String sourceId, Instant at) {
+  ItemWriter(Statements statements, String sourceId, Instant at, UnsettledBands unsettled) {
     this.statements = statements;
     this.sourceId = sourceId;
     this.now = at.toEpochMilli();
-    this.clusters = new ClusterWriter(statements, ClusterRule.DEFAULT);
+    this.clusters = new ClusterWriter(statements, ClusterRule.DEFAULT, unsettled);
   }
 
   private PreparedStatement statement(String sql) throws SQLException {

@@ -257,6 +257,16 @@ final class Migrations {
           // for every page that shows the sources' health, at 20,000 items)
           """
       CREATE INDEX items_from_article ON items(source_id) WHERE content_source = 'article';
+      """,
+          // 12: band keys kept aside during a crawl, in the order they come (appended pages), and
+          // filed into item_bands in key order once, at the end: written at each save, the random
+          // keys dirtied a page of item_bands each, and every commit wrote those pages again
+          """
+      CREATE TABLE band_log (
+        band INTEGER NOT NULL,
+        at INTEGER NOT NULL,
+        item_id TEXT NOT NULL
+      );
       """);
 
   private Migrations() {}

@@ -46,6 +46,16 @@ public interface Store extends AutoCloseable {
    */
   List<SaveResult> saveFetches(List<FetchRecord> records);
 
+  /**
+   * Files the near-duplicate band keys that saves kept aside since the last call into their index,
+   * in key order, in one transaction. A save appends its items' keys to a log rather than writing
+   * them at random places of the index (which made every commit rewrite pages that later commits
+   * rewrote again); the keys are found by the next saves all the same. A crawl calls this when it
+   * ends (and before it starts, for the keys of a crawl that was stopped); saves call it themselves
+   * when many keys wait. Cheap when nothing waits.
+   */
+  void settleClusterKeys();
+
   StoreStats stats();
 
   /**

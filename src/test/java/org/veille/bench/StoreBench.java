@@ -114,6 +114,7 @@ public final class StoreBench {
               stored += s.newItems();
             }
           }
+          store.settleClusterKeys(); // as a crawl does at its end
         }
         long c = cpu.getCurrentThreadCpuTime() - c0;
         long w = System.nanoTime() - w0;

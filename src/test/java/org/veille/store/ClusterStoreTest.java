@@ -3,6 +3,7 @@ package org.veille.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -185,6 +186,64 @@ class ClusterStoreTest {
               .anyMatch(
                   s -> s.startsWith("SEARCH items USING INDEX sqlite_autoindex_items_1 (id=?)")),
           plan.toString());
+    }
+  }
+
+  private static long count(SqliteStore store, String table) {
+    return store.db().read("count", c -> Sql.queryLong(c, "SELECT COUNT(*) FROM " + table));
+  }
+
+  @Test
+  void keysLoggedBySavesAreFoundBeforeAndAfterTheyAreSettledAndAfterAReopening() {
+    Path file = dir.resolve("veille.db");
+    String a = "https://metropole.example/zfe";
+    String b = "https://gazette.example/2026/11/lyon-zfe";
+    String c = "https://localtis.example/lyon-zfe";
+    Instant later = T0.plus(Duration.ofHours(20));
+    try (SqliteStore store = open(file)) {
+      save(store, "metropole", T0, item(a, "ZFE : Lyon interdit les Crit'Air 3", LYON, T0));
+      assertEquals(0, count(store, "item_bands"), "logged, not yet filed");
+      assertEquals(Bands.BANDS, count(store, "band_log"));
+    } // closed without settling, as a crawl that was stopped
+    try (SqliteStore store = open(file)) {
+      save(store, "gazette", later, item(b, "Lyon maintient la ZFE", LYON_REWRITE, later));
+      assertEquals(clusterOf(store, a), clusterOf(store, b), "found in the log of another run");
+      store.settleClusterKeys();
+      assertEquals(2L * Bands.BANDS, count(store, "item_bands"));
+      assertEquals(0, count(store, "band_log"));
+      save(store, "localtis", later, item(c, "Lyon : la ZFE maintenue", LYON, later));
+      assertEquals(clusterOf(store, a), clusterOf(store, c), "found in item_bands once filed");
+      store.settleClusterKeys();
+      store.settleClusterKeys(); // nothing waits: nothing to do
+      assertEquals(3L * Bands.BANDS, count(store, "item_bands"));
+    }
+  }
+
+  @Test
+  void theKeysOfASaveThatFailedAreForgotten() {
+    try (SqliteStore store = open(dir.resolve("veille.db"))) {
+      String a = "https://metropole.example/zfe";
+      FetchRecord good =
+          FetchRecord.ok(
+              "metropole",
+              T0,
+              new FetchRecord.Transfer(200, 10, 100, null, null, null),
+              new FetchRecord.Feed("Feed", "rss_2.0", false),
+              List.of(item(a, "ZFE : Lyon interdit les Crit'Air 3", LYON, T0)));
+      FetchRecord unknownSource =
+          FetchRecord.ok(
+              "nowhere",
+              T0,
+              new FetchRecord.Transfer(200, 10, 100, null, null, null),
+              new FetchRecord.Feed("Feed", "rss_2.0", false),
+              List.of());
+      assertThrows(StoreException.class, () -> store.saveFetches(List.of(good, unknownSource)));
+      assertEquals(0, count(store, "band_log"));
+      String b = "https://gazette.example/2026/11/lyon-zfe";
+      save(store, "gazette", T0, item(b, "Lyon maintient la ZFE", LYON_REWRITE, T0));
+      assertNull(clusterOf(store, b), "the rolled back item is no candidate");
+      store.settleClusterKeys();
+      assertEquals(Bands.BANDS, count(store, "item_bands"));
     }
   }
 }
