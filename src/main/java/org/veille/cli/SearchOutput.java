@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVPrinter;
-import org.jsoup.nodes.Entities;
 import org.veille.app.Search;
 import org.veille.app.Search.Row;
 import org.veille.digest.Markdown;
 import org.veille.index.SearchResult;
+import org.veille.index.SnippetHtml;
 import org.veille.store.StoredItem;
 
 /**
@@ -217,7 +217,7 @@ final class SearchOutput {
    * width.
    */
   private static String highlight(String html, int width, boolean color) {
-    String marked = Entities.unescape(html.replace("<b>", "\u0001").replace("</b>", "\u0002"));
+    String marked = SnippetHtml.unescape(html.replace("<b>", "\u0001").replace("</b>", "\u0002"));
     String text = fitVisible(marked, width);
     return color
         ? text.replace("\u0001", "\u001b[1;33m").replace("\u0002", "\u001b[0m") + "\u001b[0m"
@@ -246,7 +246,7 @@ final class SearchOutput {
   }
 
   private static String plain(String snippetHtml) {
-    return Entities.unescape(snippetHtml.replace("<b>", "").replace("</b>", ""));
+    return SnippetHtml.text(snippetHtml);
   }
 
   private static String fit(String s, int width) {

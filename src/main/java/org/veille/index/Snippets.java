@@ -11,7 +11,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.jsoup.nodes.Entities;
 
 /**
  * Snippets of about {@value #LENGTH} characters around the matches, as HTML: matches in {@code
@@ -74,8 +73,7 @@ final class Snippets {
 
   /** Ellipses where the passage does not reach the start or the end of the text. */
   private static String framed(String html, String text) {
-    String plain =
-        Entities.unescape(html.replace("<b>", "").replace("</b>", "")).replace('\n', ' ');
+    String plain = SnippetHtml.text(html).replace('\n', ' ');
     String flat = text.replace('\n', ' ');
     return ((flat.startsWith(plain) ? "" : "… ") + html + (flat.endsWith(plain) ? "" : " …"))
         .replace('\n', ' ');
@@ -85,9 +83,9 @@ final class Snippets {
   private static String lead(SnippetSource.Text t) {
     String body = t.text().strip().replace('\n', ' ');
     if (body.length() <= LENGTH) {
-      return Entities.escape(body);
+      return SnippetHtml.escape(body);
     }
     int cut = body.lastIndexOf(' ', LENGTH);
-    return Entities.escape(body.substring(0, cut > LENGTH / 2 ? cut : LENGTH)) + " …";
+    return SnippetHtml.escape(body.substring(0, cut > LENGTH / 2 ? cut : LENGTH)) + " …";
   }
 }
