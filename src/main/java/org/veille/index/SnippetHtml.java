@@ -1,29 +1,32 @@
 package org.veille.index;
 
 /**
- * The little HTML of a snippet: text escaped as Lucene's passage formatter escapes it, matches in
- * {@code <b>…</b>}. Its own escaping and unescaping, because a snippet holds no other markup or
- * entity: a search that went through jsoup's entity tables for it loaded them (about 50 ms of a
- * one-shot {@code veille search}).
+ * The little HTML of a snippet: matches in {@code <b>…</b>}, text escaped by Lucene's passage
+ * formatter or, for a snippet that is the start of the text, by {@link #escape}. Its own escaping
+ * and unescaping, because a snippet holds no other markup or entity: a search that went through
+ * jsoup's entity tables for it loaded them (about 50 ms of a one-shot {@code veille search}).
  */
 public final class SnippetHtml {
   private SnippetHtml() {}
 
-  /** {@code text} with {@code & < > " ' /} escaped, as the passage formatter escapes matches. */
+  /**
+   * {@code text} with {@code & < > " '} and the no-break space escaped: what jsoup's {@code
+   * Entities.escape} gave the start of a text before ({@code SnippetHtmlTest} compares the two).
+   */
   public static String escape(String text) {
     StringBuilder out = null;
     for (int i = 0; i < text.length(); i++) {
       String e = entity(text.charAt(i));
-      if (e != null && out == null) {
-        out = new StringBuilder(text.length() + 16).append(text, 0, i);
-      }
-      if (out != null) {
-        if (e != null) {
-          out.append(e);
-        } else {
+      if (e == null) {
+        if (out != null) {
           out.append(text.charAt(i));
         }
+        continue;
       }
+      if (out == null) {
+        out = new StringBuilder(text.length() + 16).append(text, 0, i);
+      }
+      out.append(e);
     }
     return out == null ? text : out.toString();
   }
@@ -34,8 +37,9 @@ public final class SnippetHtml {
   }
 
   /**
-   * {@code html} with the entities a snippet holds read back in one pass, left to right (so that
-   * {@code &amp;lt;} stays {@code &lt;}); any other entity is left as it is.
+   * {@code html} with the entities a snippet holds (those of the passage formatter and of {@link
+   * #escape}) read back in one pass, left to right (so that {@code &amp;lt;} stays {@code &lt;});
+   * any other entity is left as it is.
    */
   public static String unescape(String html) {
     int amp = html.indexOf('&');
@@ -66,8 +70,8 @@ public final class SnippetHtml {
       case '<' -> "&lt;";
       case '>' -> "&gt;";
       case '"' -> "&quot;";
-      case '\'' -> "&#x27;";
-      case '/' -> "&#x2F;";
+      case '\'' -> "&apos;";
+      case '\u00a0' -> "&nbsp;";
       default -> null;
     };
   }

@@ -2,18 +2,38 @@ package org.veille.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
+import org.jsoup.nodes.Entities;
 import org.junit.jupiter.api.Test;
 
 class SnippetHtmlTest {
+  private static final List<String> TRICKY =
+      List.of(
+          "R&D <script>alert('x')</script> \"quotes\" a/b &amp; déjà",
+          "Zones à faibles émissions",
+          "50\u00a0%\u202fdes communes — l’ANCT « Territoires d’industrie »",
+          "&&<<>>\"\"''",
+          "emoji 🚲 and CJK 東京, tab\there",
+          "");
+
+  @Test
+  void escapesTheStartOfATextAsJsoupDid() {
+    for (String text : TRICKY) {
+      assertEquals(Entities.escape(text), SnippetHtml.escape(text), text);
+    }
+  }
+
   @Test
   void escapedTextReadsBackAsItWas() {
-    String text = "R&D <script>alert('x')</script> \"quotes\" a/b &amp; déjà";
-    String html = SnippetHtml.escape(text);
-    assertEquals(
-        "R&amp;D &lt;script&gt;alert(&#x27;x&#x27;)&lt;&#x2F;script&gt; &quot;quotes&quot; a&#x2F;b"
-            + " &amp;amp; déjà",
-        html);
-    assertEquals(text, SnippetHtml.unescape(html));
+    for (String text : TRICKY) {
+      assertEquals(text, SnippetHtml.unescape(SnippetHtml.escape(text)), text);
+    }
+  }
+
+  @Test
+  void theFormattersEntitiesReadBack() {
+    // Lucene's DefaultPassageFormatter escapes & < > " ' / as below
+    assertEquals("a'b/c\"d<e>&f", SnippetHtml.unescape("a&#x27;b&#x2F;c&quot;d&lt;e&gt;&amp;f"));
   }
 
   @Test
