@@ -36,6 +36,12 @@ public final class SqliteStore implements Store {
   private final UnsettledBands unsettled = new UnsettledBands();
 
   /**
+   * Whether {@link #unsettled} holds what {@code band_log} held when this store was opened: read by
+   * the first save, not by the opening (a search has no use for them).
+   */
+  private boolean logRead;
+
+  /**
    * Band keys waiting, at most, before a save settles them (about 10,000 items; 6 MB in memory): a
    * weekly crawl settles once, at its end; a first crawl of 1,000 feeds × 25 items three times.
    * Twice as many cost a first crawl of 1,000 feeds 17 MB more peak RSS, for no measurable CPU.
@@ -89,9 +95,7 @@ public final class SqliteStore implements Store {
       }
       backUpBeforeUpgrade(c, file);
       Migrations.apply(c);
-      SqliteStore store = new SqliteStore(new SqliteDb(file, c));
-      store.loadUnsettled(c);
-      return store;
+      return new SqliteStore(new SqliteDb(file, c));
     } catch (SQLException e) {
       StoreException failure = Sql.failure(file, "open", e);
       throw failure.kind() == StoreException.Kind.OTHER
@@ -196,6 +200,10 @@ public final class SqliteStore implements Store {
    * forgotten when it rolls back; past {@link #MAX_UNSETTLED} keys, they are settled.
    */
   private <T> T savingItems(String what, SqliteDb.Work<T> work) {
+    if (!logRead) {
+      db.read("read the near-duplicate keys", this::readLog);
+      logRead = true;
+    }
     T result;
     try {
       result = db.write(what, work);
@@ -242,6 +250,7 @@ public final class SqliteStore implements Store {
           return null;
         });
     unsettled.clear();
+    logRead = true; // the log is empty
   }
 
   private boolean logged() {
@@ -250,8 +259,8 @@ public final class SqliteStore implements Store {
         c -> Sql.queryLong(c, "SELECT EXISTS (SELECT 1 FROM band_log)") != 0);
   }
 
-  /** The keys a process logged and did not settle (it was stopped), found by the saves. */
-  private void loadUnsettled(Connection c) throws SQLException {
+  /** The keys a process logged and did not settle (it was stopped), for the saves to find. */
+  private Void readLog(Connection c) throws SQLException {
     try (Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery("SELECT item_id, at, band FROM band_log ORDER BY item_id, rowid")) {
@@ -272,6 +281,7 @@ public final class SqliteStore implements Store {
       }
       unsettled.keep();
     }
+    return null;
   }
 
   @Override
@@ -441,6 +451,6 @@ public final class SqliteStore implements Store {
 
   @Override
   public void close() {
-    db.close(); // keys left unsettled stay in band_log, found again by the next opening
+    db.close(); // keys left unsettled stay in band_log, read again by the next one to save
   }
 }

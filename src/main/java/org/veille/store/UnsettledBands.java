@@ -12,8 +12,8 @@ import java.util.List;
  * numbers: about 24 bytes a row (a million rows, 40,000 items, take 24 MB).
  */
 final class UnsettledBands {
-  /** One row: an item that has {@code key} among its band keys, dated {@code at}. */
-  record Row(long key, long at, String itemId) {}
+  /** One row of a key: an item that has it among its band keys, dated {@code at}. */
+  record Row(long at, String itemId) {}
 
   private long[] keys = new long[1024];
   private int[] items = new int[1024];
@@ -69,7 +69,7 @@ final class UnsettledBands {
     for (int r = slotHeads[slot]; r != -1; r = next[r]) {
       long at = ats[items[r]];
       if (at >= from && at <= to) {
-        out.add(new Row(key, at, ids.get(items[r])));
+        out.add(new Row(at, ids.get(items[r])));
       }
     }
     if (out.size() > 1) {
